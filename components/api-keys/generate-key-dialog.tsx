@@ -1,0 +1,76 @@
+"use client";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import type { CreatedApiKey } from "@/db/queries/api-keys";
+import type { ActionState } from "@/lib/actions/action-state";
+import { createApiKeyAction } from "@/lib/actions/create-api-key";
+
+export function GenerateKeyDialog({
+  open,
+  onOpenChange,
+  onCreated,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCreated: (created: CreatedApiKey) => void;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent
+        title="Generate API Key"
+        description="Name the key after where it will live, so you know what breaks if you disable it."
+      >
+        {/* Mounted only while open: the form state starts empty every time. */}
+        <GenerateKeyForm onCreated={onCreated} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function GenerateKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
+  const [state, action, pending] = useActionState(
+    async (previous: ActionState<CreatedApiKey>, formData: FormData) => {
+      const result = await createApiKeyAction(previous, formData);
+      if (!result?.ok) return result;
+      // Hand the secret to the reveal dialog and keep no copy in this form's state.
+      onCreated(result.data);
+      return null;
+    },
+    null,
+  );
+  const failed = state && !state.ok ? state : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={64}
+        autoFocus
+        autoComplete="off"
+        placeholder="production"
+        defaultValue={failed?.values?.name}
+        errors={failed?.fieldErrors?.name}
+      />
+      <TextAreaField
+        label="Description"
+        name="description"
+        maxLength={500}
+        placeholder="Optional: what uses this key?"
+        defaultValue={failed?.values?.description}
+        errors={failed?.fieldErrors?.description}
+      />
+      <div className="flex justify-end gap-2">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Generating…" : "Generate"}
+        </Button>
+      </div>
+    </form>
+  );
+}

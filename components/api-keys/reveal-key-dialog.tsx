@@ -1,0 +1,150 @@
+"use client";
+// Shows a new key's plaintext, once. Closing before the key was copied asks first: after this
+// dialog nobody, us included, can show the key again.
+import { Check, Copy, TriangleAlert } from "lucide-react";
+import { useEffect, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import type { CreatedApiKey } from "@/db/queries/api-keys";
+
+export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | null; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const [origin, setOrigin] = useState("http://localhost:3000");
+  useEffect(() => setOrigin(window.location.origin), []);
+
+  const secret = created?.secret ?? "";
+  const curl = `curl ${origin}/api/v1/me \\\n  -H "X-API-Key: ${secret}"`;
+  const envLine = `SWITCHBOARD_API_KEY=${secret}`;
+
+  function finish() {
+    setCopied(false);
+    setConfirmingClose(false);
+    onDone();
+  }
+  function requestClose() {
+    if (copied) finish();
+    else setConfirmingClose(true);
+  }
+
+  return (
+    <Dialog open={created !== null} onOpenChange={(open) => (open ? undefined : requestClose())}>
+      <DialogContent
+        title="Save your API key"
+        description={
+          <>
+            Copy <strong>{created?.apiKey.name}</strong> now and keep it somewhere safe, such as a secret
+            manager.
+          </>
+        }
+        className="max-w-2xl"
+      >
+        <div className="space-y-4">
+          <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+            You will not be able to see this key again. If you lose it, generate a new one.
+          </p>
+          <div className="space-y-1.5">
+            <label htmlFor="revealed-api-key" className="block text-sm font-medium">
+              API key
+            </label>
+            <div className="flex gap-2">
+              <input
+                id="revealed-api-key"
+                readOnly
+                value={secret}
+                onFocus={(event) => event.currentTarget.select()}
+                onCopy={() => setCopied(true)}
+                className="block w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm"
+                spellCheck={false}
+              />
+              <CopyButton text={secret} label="Copy" onCopied={() => setCopied(true)} />
+            </div>
+          </div>
+          <Snippet title="Try it" text={curl} copyLabel="Copy curl command" onCopied={() => setCopied(true)} />
+          <Snippet title="In your .env" text={envLine} copyLabel="Copy .env line" onCopied={() => setCopied(true)} />
+        </div>
+
+        {confirmingClose ? (
+          <div role="alertdialog" aria-label="Close without copying?" className="mt-6 rounded-md border border-red-200 bg-red-50 p-3">
+            <p className="text-sm text-red-800">
+              You have not copied this key. Once you close this dialog it cannot be shown again.
+            </p>
+            <div className="mt-3 flex justify-end gap-2">
+              <Button variant="secondary" autoFocus onClick={() => setConfirmingClose(false)}>
+                Keep it open
+              </Button>
+              <Button variant="danger" onClick={finish}>
+                Close anyway
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <div className="mt-6 flex justify-end">
+            <Button onClick={requestClose}>Done</Button>
+          </div>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function Snippet({ title, text, copyLabel, onCopied }: { title: string; text: string; copyLabel: string; onCopied: () => void }) {
+  return (
+    <div>
+      <div className="mb-1 flex items-center justify-between">
+        <p className="text-sm font-medium">{title}</p>
+        <CopyButton text={text} label={copyLabel} onCopied={onCopied} compact />
+      </div>
+      <pre className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-relaxed text-zinc-100">
+        {text}
+      </pre>
+    </div>
+  );
+}
+
+function CopyButton({
+  text,
+  label,
+  onCopied,
+  compact,
+}: {
+  text: string;
+  label: string;
+  onCopied: () => void;
+  compact?: boolean;
+}) {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => setDone(false), 2000);
+    return () => clearTimeout(timer);
+  }, [done]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setDone(true);
+      onCopied();
+    } catch {
+      toast.error("Could not reach the clipboard. Select the key and copy it with your keyboard.");
+    }
+  }
+
+  return (
+    <Button
+      variant="secondary"
+      size={compact ? "sm" : "md"}
+      onClick={copy}
+      aria-label={compact ? label : undefined}
+      className="shrink-0"
+    >
+      {done ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+      {compact ? (done ? "Copied" : "Copy") : done ? "Copied" : label}
+      <span className="sr-only" aria-live="polite">
+        {done ? "Copied to clipboard" : ""}
+      </span>
+    </Button>
+  );
+}

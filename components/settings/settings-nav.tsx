@@ -1,0 +1,37 @@
+"use client";
+// Settings sections. General, Members and Audit log arrive with the next issues.
+import { KeyRound } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+const SECTIONS = [{ href: "/settings/api-keys", label: "API Keys", icon: KeyRound }];
+
+export function SettingsNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings">
+      <p className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">Settings</p>
+      <ul className="space-y-1">
+        {SECTIONS.map(({ href, label, icon: Icon }) => {
+          const current = pathname.startsWith(href);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm",
+                  current ? "bg-zinc-200/70 font-medium text-zinc-900" : "text-zinc-600 hover:bg-zinc-100",
+                )}
+              >
+                <Icon className="size-4" aria-hidden />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+// Queries of the /api/v1 hot path. Unlike the dashboard's query modules this one does not import
+// `server-only`: the Hono app runs in plain Node, outside React's server environment.
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { apiKeys, workspaces } from "@/db/schema";
+import type { KeyRecord } from "@/lib/keys/verify";
+
+/** One indexed query (unique index on hash) per cache miss. */
+export function keyLookupFrom(db: Database) {
+  return async (hash: string): Promise<KeyRecord | null> => {
+    const [row] = await db
+      .select({
+        id: apiKeys.id,
+        workspaceId: apiKeys.workspaceId,
+        workspaceName: workspaces.name,
+        name: apiKeys.name,
+        type: apiKeys.type,
+        status: apiKeys.status,
+        expiresAt: apiKeys.expiresAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+      .where(eq(apiKeys.hash, hash))
+      .limit(1);
+    return row ?? null;
+  };
+}
+
+/** Writes a batch of "last used" times in one statement; never moves a time backwards. */
+export function lastUsedWriterFrom(db: Database) {
+  return async (entries: { id: string; at: Date }[]) => {
+    if (entries.length === 0) return;
+    const values = sql.join(
+      entries.map((e) => sql`(${e.id}::uuid, ${e.at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update api_keys set last_used_at = greatest(api_keys.last_used_at, v.at)
+      from (values ${values}) as v(id, at)
+      where api_keys.id = v.id`);
+  };
+}

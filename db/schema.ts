@@ -1,0 +1,123 @@
+// Database schema. camelCase in TypeScript, snake_case in PostgreSQL; an index on every foreign
+// key and on every column a query filters or sorts by.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    // Stored lower-cased; the unique index makes sign-up races safe.
+    email: text("email").notNull(),
+    // Null for accounts that only sign in through OAuth (later).
+    passwordHash: text("password_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const workspaces = pgTable("workspaces", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const roleEnum = pgEnum("workspace_role", ["owner", "admin", "member", "viewer"]);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index("memberships_user_id_idx").on(t.userId),
+  ],
+);
+
+export const keyTypeEnum = pgEnum("api_key_type", ["private", "public"]);
+export const keyStatusEnum = pgEnum("api_key_status", ["active", "disabled"]);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    type: keyTypeEnum("type").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    // SHA-256 (hex) of the full key: the only form of the secret we keep.
+    hash: text("hash").notNull(),
+    // Display parts: prefix + first 4 random characters, and the last 4 characters.
+    start: text("start").notNull(),
+    end: text("end").notNull(),
+    status: keyStatusEnum("status").notNull().default("active"),
+    // The creator's email is copied so the list still says who made a key after they leave.
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByEmail: text("created_by_email").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    // Policies for later issues; empty arrays mean "no restriction".
+    allowedOrigins: text("allowed_origins").array().notNull().default(sql`'{}'::text[]`),
+    allowedAgents: text("allowed_agents").array().notNull().default(sql`'{}'::text[]`),
+    allowTransientAgents: boolean("allow_transient_agents").notNull().default(true),
+    permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    // Deletion is revocation: the row stays for audit and usage history.
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_hash_key").on(t.hash),
+    // Names are unique among a workspace's live keys; a revoked key frees its name.
+    uniqueIndex("api_keys_workspace_live_name_key")
+      .on(t.workspaceId, sql`lower(${t.name})`)
+      .where(sql`${t.revokedAt} is null`),
+    index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    index("api_keys_created_by_user_id_idx").on(t.createdByUserId),
+  ],
+);
+
+// Failed sign-ins, in the database so that every server instance sees the same count.
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip"),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_in_failures_email_idx").on(t.email, t.failedAt),
+    index("sign_in_failures_ip_idx").on(t.ip, t.failedAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Workspace = typeof workspaces.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type NewApiKey = typeof apiKeys.$inferInsert;

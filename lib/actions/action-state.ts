@@ -1,0 +1,14 @@
+// What every server action returns to `useActionState` or to its caller. `values` echoes the
+// submitted text fields (never passwords) so a form keeps what the person typed after an error.
+export type ActionState<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
+  | null;
+
+/** The submitted text fields of a form, minus secrets, to echo back on error. */
+export function echoValues(input: FormData | Record<string, unknown>, omit: string[] = []) {
+  const entries = input instanceof FormData ? [...input.entries()] : Object.entries(input);
+  return Object.fromEntries(
+    entries.filter(([name, value]) => typeof value === "string" && !omit.includes(name) && !name.startsWith("$")),
+  ) as Record<string, string>;
+}

@@ -1,0 +1,45 @@
+"use server";
+// Generate API Key: creates a private key and returns its plaintext, once.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createApiKey, type CreatedApiKey } from "@/db/queries/api-keys";
+import { echoValues } from "./action-state";
+import { workspaceAction } from "./workspace-action";
+
+const createApiKeySchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the key a name, such as production or zapier-integration.")
+    .max(64, "Names can be 64 characters at most."),
+  description: z
+    .string()
+    .trim()
+    .max(500, "Descriptions can be 500 characters at most.")
+    .optional()
+    .transform((value) => value || null),
+});
+
+export const createApiKeyAction = workspaceAction<typeof createApiKeySchema, CreatedApiKey>({
+  permission: "keys:create",
+  schema: createApiKeySchema,
+  async handler(input, { workspace, user }) {
+    const result = await createApiKey({
+      workspaceId: workspace.id,
+      type: "private",
+      name: input.name,
+      description: input.description,
+      createdBy: { id: user.id, email: user.email },
+    });
+    if (!result.ok) {
+      return {
+        ok: false,
+        error: "Check the highlighted fields.",
+        fieldErrors: { name: ["A key with this name already exists. Choose another name."] },
+        values: echoValues({ name: input.name, description: input.description ?? "" }),
+      };
+    }
+    revalidatePath("/settings/api-keys");
+    return { ok: true, data: result.created };
+  },
+});

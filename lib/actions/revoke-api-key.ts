@@ -1,0 +1,17 @@
+"use server";
+// Revoke: permanent. The row stays for history, the key stops working at once.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { revokeApiKey } from "@/db/queries/api-keys";
+import { workspaceAction } from "./workspace-action";
+
+export const revokeApiKeyAction = workspaceAction({
+  permission: "keys:revoke",
+  schema: z.object({ keyId: z.uuid() }),
+  async handler({ keyId }, { workspace }) {
+    const key = await revokeApiKey(workspace.id, keyId);
+    if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };
+    revalidatePath("/settings/api-keys");
+    return { ok: true, data: undefined };
+  },
+});

@@ -1,0 +1,39 @@
+// The public API's error envelope: {"error": {"code", "message", "hint"?, "details"?, "requestId"?}}.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export type ErrorCode =
+  | "unauthorized"
+  | "forbidden"
+  | "invalid_request"
+  | "not_found"
+  | "rate_limited"
+  | "internal_error";
+
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    hint?: string;
+    details?: Record<string, string[]>;
+    requestId?: string;
+  };
+};
+
+/** Thrown by route handlers and domain code; the app's onError turns it into the envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { hint?: string; details?: Record<string, string[]> } = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(c: Context, error: ApiError) {
+  const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
+  if (error.status === 401) c.header("WWW-Authenticate", "Bearer");
+  return c.json(body, error.status);
+}

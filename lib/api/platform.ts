@@ -1,0 +1,29 @@
+// Wires the /api/v1 app to this process's database: cached key lookups, cache invalidation by
+// LISTEN/NOTIFY, and batched "last used" writes. server.ts starts it once.
+import { getDb, getSql } from "@/db/client";
+import { keyLookupFrom, lastUsedWriterFrom } from "@/db/queries/key-verification";
+import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
+import { listenForKeyChanges } from "@/lib/keys/invalidation";
+import { LastUsedRecorder } from "@/lib/keys/last-used";
+import { createKeyVerifier } from "@/lib/keys/verify";
+import { createApiApp } from "./app";
+
+export async function startPlatformApi() {
+  const db = getDb();
+  const cache = getKeyCache();
+  const lastUsed = new LastUsedRecorder(lastUsedWriterFrom(db));
+  const verifyRequest = createKeyVerifier({
+    lookup: cachedLookup(cache, keyLookupFrom(db)),
+    onVerified: (key) => lastUsed.record(key.id),
+  });
+  const subscription = await listenForKeyChanges(getSql(), cache);
+  lastUsed.start();
+
+  return {
+    app: createApiApp({ verifyRequest }),
+    async stop() {
+      await subscription.unlisten();
+      await lastUsed.stop();
+    },
+  };
+}

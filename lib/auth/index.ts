@@ -1,0 +1,42 @@
+// Auth.js v5: email + password sign-in (Credentials). Throttling lives in `authorize` so that
+// posting to /api/auth/callback/credentials directly is throttled too.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { findUserByEmail } from "@/db/queries/users";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { authConfig } from "./config";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { signInSchema } from "./schemas";
+import { clearSignInFailures, recordSignInFailure, signInLockedForMinutes } from "./throttle";
+
+export class TooManySignInAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const ip = request.headers.get(CLIENT_IP_HEADER);
+
+        if (await signInLockedForMinutes(email, ip)) throw new TooManySignInAttempts();
+
+        const user = await findUserByEmail(email);
+        const valid = user?.passwordHash
+          ? await verifyPassword(user.passwordHash, password)
+          : (await burnPasswordCheck(password), false);
+        if (!user || !valid) {
+          await recordSignInFailure(email, ip);
+          return null;
+        }
+        await clearSignInFailures(email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+});

@@ -1,0 +1,29 @@
+// The shapes of the sign-up and sign-in forms, validated on the server.
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address.").max(254, "Email is too long."));
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Name is too long (100 characters at most)."),
+  email,
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(200, "Password is too long (200 characters at most)."),
+  workspaceName: z
+    .string()
+    .trim()
+    .min(1, "Name your workspace.")
+    .max(64, "Workspace name is too long (64 characters at most)."),
+});
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(200, "Password is too long."),
+});

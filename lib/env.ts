@@ -1,0 +1,50 @@
+// Every setting Switchboard reads, parsed once with zod. Each one has a working default so a
+// fresh machine needs no configuration; a bad value fails the build and the start.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  // External PostgreSQL. When unset, server.ts starts the embedded one and fills this in.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // Where the embedded database and the generated AUTH_SECRET live.
+  DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // Signs session cookies. When unset, server.ts generates one under DATA_DIR and keeps it.
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  // Take the client IP from X-Forwarded-For (only behind a proxy you control).
+  TRUST_PROXY: booleanFlag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/**
+ * server.ts resolves DATABASE_URL (embedded database) and AUTH_SECRET (generated) at start.
+ * It writes them to process.env because Next's bundle holds its own copy of this module and
+ * Auth.js reads AUTH_SECRET from process.env itself.
+ */
+export function setResolvedEnv(values: { DATABASE_URL?: string; AUTH_SECRET?: string }) {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) process.env[name] = value;
+  }
+  cached = undefined;
+}

