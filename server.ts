@@ -60,12 +60,22 @@ async function main() {
     stopping = true;
     console.log(`> ${signal}: shutting down`);
     server.closeIdleConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await api.stop();
-    await nextApp.close();
-    await closeDb();
-    await embedded?.stop();
-    process.exit(0);
+    // Each step runs even if one before it fails, so the embedded database is always stopped.
+    const steps: [string, () => Promise<unknown>][] = [
+      ["http server", () => new Promise((resolve) => server.close(resolve))],
+      ["api", () => api.stop()],
+      ["next", () => nextApp.close()],
+      ["database pool", () => closeDb()],
+      ["embedded PostgreSQL", async () => embedded?.stop()],
+    ];
+    let failed = false;
+    for (const [name, step] of steps) {
+      await step().catch((error) => {
+        failed = true;
+        console.error(`> stopping ${name} failed:`, error);
+      });
+    }
+    process.exit(failed ? 1 : 0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -28,7 +28,9 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
+    // An empty variable (`DATABASE_URL=`) means "unset", as in most tools.
+    const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+    const parsed = envSchema.safeParse(present);
     if (!parsed.success) {
       throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
     }

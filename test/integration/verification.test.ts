@@ -51,7 +51,12 @@ describe("GET /api/v1/me", () => {
       workspace: { id: owner.workspaceId, name: "Vaani Labs" },
       key: { id: apiKey.id, name: "production", type: "private" },
     };
-    for (const headers of [{ "X-API-Key": secret }, { Authorization: `Bearer ${secret}` }, { "x-api-key": secret, authorization: `bearer ${secret}` }]) {
+    const variants: Record<string, string>[] = [
+      { "X-API-Key": secret },
+      { Authorization: `Bearer ${secret}` },
+      { "x-api-key": secret, authorization: `bearer ${secret}` },
+    ];
+    for (const headers of variants) {
       const response = await get("/api/v1/me", headers);
       expect(response.status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("no-store");

@@ -1,0 +1,21 @@
+// Headers every response carries, and the API's JSON-only answers.
+import { expect, test } from "@playwright/test";
+
+for (const path of ["/sign-in", "/api/v1/me", "/settings/api-keys"]) {
+  test(`security headers on ${path}`, async ({ request }) => {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+  });
+}
+
+test("unknown API paths and bad keys get the JSON envelope, never an HTML page", async ({ request }) => {
+  const response = await request.get("/api/v1/does-not-exist", { headers: { "X-API-Key": "swb_sk_nope" } });
+  expect(response.status()).toBe(401);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  expect(await response.json()).toMatchObject({ error: { code: "unauthorized", message: "Invalid or missing API key." } });
+});

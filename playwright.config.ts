@@ -1,0 +1,93 @@
+// End-to-end tests in a real Chromium against the real server (production build) on a fresh
+// embedded PostgreSQL. Debian's Chromium is used where it is installed; set CHROMIUM_PATH to
+// use another, or set it to "" to use Playwright's own managed browser.
+import { execSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54339);
+const DATA_DIR = path.resolve(".data/e2e");
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
+
+// Main process only (workers load this file too): start every run from an empty database.
+if (!process.env.TEST_WORKER_INDEX && !process.env.SWITCHBOARD_E2E_PREPARED) {
+  process.env.SWITCHBOARD_E2E_PREPARED = "1";
+  stopLeftoverPostgres();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    {
+      name: "signed-in",
+      testMatch: /api-keys\.spec\.ts/,
+      dependencies: ["setup"],
+      use: {
+        ...devices["Desktop Chrome"],
+        storageState: "e2e/.auth/owner.json",
+        permissions: ["clipboard-read", "clipboard-write"],
+      },
+    },
+    { name: "anonymous", testMatch: /(auth|security)\.spec\.ts/, dependencies: ["setup"], use: devices["Desktop Chrome"] },
+    // Locks 127.0.0.1 out of sign-in for 15 minutes, so it runs after everything else.
+    { name: "throttling", testMatch: /throttling\.spec\.ts/, dependencies: ["signed-in", "anonymous"], use: devices["Desktop Chrome"] },
+  ],
+  webServer: {
+    command: "npx tsx server.ts",
+    url: `http://localhost:${PORT}/sign-in`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATA_DIR,
+      EMBEDDED_POSTGRES_PORT: String(POSTGRES_PORT),
+      // Never a developer's database: the e2e run always uses its own embedded one.
+      DATABASE_URL: "",
+      AUTH_SECRET: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
+
+/** A server left by a killed run would hold the port and the data directory. */
+function stopLeftoverPostgres() {
+  const pidFile = path.join(DATA_DIR, "postgres", "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, "SIGINT");
+    execSync(`timeout 10 sh -c 'while kill -0 ${pid} 2>/dev/null; do sleep 0.1; done'`);
+  } catch {
+    // Not running any more.
+  }
+}
