@@ -20,6 +20,8 @@ if (!process.env.TEST_WORKER_INDEX && !process.env.SWITCHBOARD_E2E_PREPARED) {
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own folder: Playwright empties outputDir at start, and test-results/ holds other reports.
+  outputDir: "test-results/playwright",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
+import nextEnv from "@next/env";
 import next from "next";
 import { closeDb } from "@/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/db/embedded";
@@ -16,6 +17,8 @@ import { getEnv, setResolvedEnv } from "@/lib/env";
 import { securityHeaders } from "@/lib/security-headers";
 
 async function main() {
+  // .env files, read the way Next reads them, before our own settings are parsed.
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
 
