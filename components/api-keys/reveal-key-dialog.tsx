@@ -11,8 +11,8 @@ import type { CreatedApiKey } from "@/db/queries/api-keys";
 export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | null; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
-  const [origin, setOrigin] = useState("http://localhost:3000");
-  useEffect(() => setOrigin(window.location.origin), []);
+  // The dialog only renders in the browser (after an action), where this is the server's address.
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
 
   const secret = created?.secret ?? "";
   const curl = `curl ${origin}/api/v1/me \\\n  -H "X-API-Key: ${secret}"`;
