@@ -36,7 +36,13 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
       values,
     };
   }
-  await signIn("credentials", { email, password, redirectTo: HOME });
+  try {
+    await signIn("credentials", { email, password, redirectTo: HOME });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    // The account exists; only the automatic sign-in was refused (this network is throttled).
+    return { ok: false, error: "Your account is ready, but signing in failed. Sign in from the sign-in page.", values };
+  }
   return null;
 }
 

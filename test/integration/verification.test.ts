@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { keyLookupFrom } from "@/db/queries/key-verification";
 import { revokeApiKey, setApiKeyStatus } from "@/db/queries/api-keys";
 import { apiKeys } from "@/db/schema";
+import { createApiApp } from "@/lib/api/app";
 import { startPlatformApi } from "@/lib/api/platform";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
 import { generateKey } from "@/lib/keys/format";
@@ -122,6 +123,28 @@ describe("GET /api/v1/me", () => {
 });
 
 describe("errors under /api/v1 are JSON", () => {
+  it("answers an unexpected failure with 500 internal_error and a request id, without the stack", async () => {
+    const app = createApiApp({
+      verifyRequest: async () => {
+        throw new Error("database unreachable at 10.0.0.7");
+      },
+    });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const response = await app.request("/api/v1/me", { headers: { "X-API-Key": generateKey("private") } });
+      expect(response.status).toBe(500);
+      const body = await response.json();
+      expect(body).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side.", requestId: expect.stringMatching(/^req_/) } });
+      expect(response.headers.get("x-request-id")).toBe(body.error.requestId);
+      expect(JSON.stringify(body)).not.toContain("10.0.0.7");
+      expect(errors).toHaveLength(1); // logged on the server, with the request id
+    } finally {
+      console.error = original;
+    }
+  });
+
   it("answers an unknown endpoint with 404 not_found", async () => {
     const owner = await createWorkspace();
     const { secret } = await createKey(owner);
