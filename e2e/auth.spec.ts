@@ -1,7 +1,7 @@
 // Sign-in, sign-out and the gates in front of the dashboard, for a visitor without a session.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { OWNER_CREDENTIALS } from "./support";
+import { nextServerAction, OWNER_CREDENTIALS } from "./support";
 
 test("an anonymous visitor of the dashboard is sent to sign-in, then back", async ({ page, context }) => {
   const owner = JSON.parse(readFileSync(OWNER_CREDENTIALS, "utf8"));
@@ -34,8 +34,11 @@ test("a wrong password and an unknown email get the same answer", async ({ page 
 
   await page.getByLabel("Email").fill("nobody-here@example.com");
   await page.getByLabel("Password").fill("not-the-password");
+  const answered = nextServerAction(page);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
   await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.com");
 });
 
 test("sign-up shows field errors and keeps what was typed", async ({ page }) => {
@@ -50,7 +53,9 @@ test("sign-up shows field errors and keeps what was typed", async ({ page }) => 
   await expect(page.getByLabel("Workspace name")).toHaveValue("Second");
 
   await page.getByLabel("Password").fill("long-enough-password");
+  const answered = nextServerAction(page);
   await page.getByRole("button", { name: "Create account" }).click();
+  await answered;
   await expect(page.getByText("An account with this email already exists")).toBeVisible();
 });
 

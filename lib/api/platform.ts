@@ -22,7 +22,8 @@ export async function startPlatformApi() {
   return {
     app: createApiApp({ verifyRequest }),
     async stop() {
-      await subscription.unlisten();
+      // At shutdown the database may already be going away; the listener is moot then.
+      await subscription.unlisten().catch(() => {});
       await lastUsed.stop();
     },
   };
