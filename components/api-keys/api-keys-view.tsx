@@ -45,15 +45,15 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
 
   return (
     <div>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+      <header className="flex items-start justify-between gap-6">
+        <div className="min-w-0">
           <h1 className="text-2xl font-semibold">API Keys</h1>
           <p className="mt-1 max-w-2xl text-sm text-zinc-600">
             Keys let your servers and integrations call the Switchboard API on behalf of this workspace. Send one in
             the <code className="font-mono text-xs">X-API-Key</code> header.
           </p>
         </div>
-        {optimisticKeys.length > 0 ? generateButton : null}
+        {optimisticKeys.length > 0 ? <div className="shrink-0">{generateButton}</div> : null}
       </header>
 
       {optimisticKeys.length === 0 ? (
@@ -73,11 +73,11 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
           <table className="w-full text-left text-sm">
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Name</th>
-                <th scope="col" className="px-4 py-3 font-medium">Key</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium">Created</th>
-                <th scope="col" className="px-4 py-3 font-medium">Last used</th>
+                <th scope="col" className="px-3 py-3 font-medium whitespace-nowrap">Name</th>
+                <th scope="col" className="px-3 py-3 font-medium whitespace-nowrap">Key</th>
+                <th scope="col" className="px-3 py-3 font-medium whitespace-nowrap">Status</th>
+                <th scope="col" className="px-3 py-3 font-medium whitespace-nowrap">Created</th>
+                <th scope="col" className="px-3 py-3 font-medium whitespace-nowrap">Last used</th>
                 <th scope="col" className="px-4 py-3">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -86,16 +86,16 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
             <tbody className="divide-y divide-zinc-100">
               {optimisticKeys.map((key) => (
                 <tr key={key.id} className="align-top">
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-zinc-900">{key.name}</p>
+                  <td className="max-w-52 px-3 py-3">
+                    <p className="truncate font-medium text-zinc-900" title={key.name}>{key.name}</p>
                     {key.description ? (
-                      <p className="mt-0.5 max-w-xs truncate text-xs text-zinc-500" title={key.description}>
+                      <p className="mt-0.5 truncate text-xs text-zinc-500" title={key.description}>
                         {key.description}
                       </p>
                     ) : null}
                   </td>
-                  <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-zinc-700">{maskKey(key)}</td>
-                  <td className="px-4 py-3">
+                  <td className="px-3 py-3 font-mono text-xs whitespace-nowrap text-zinc-700">{maskKey(key)}</td>
+                  <td className="px-3 py-3">
                     <div className="flex items-center gap-2">
                       <Switch
                         checked={key.status === "active"}
@@ -108,11 +108,13 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
                       </span>
                     </div>
                   </td>
-                  <td className="px-4 py-3 text-zinc-700">
+                  <td className="px-3 py-3 whitespace-nowrap text-zinc-700">
                     <RelativeTime date={key.createdAt} />
-                    <p className="text-xs text-zinc-500">by {key.createdByEmail}</p>
+                    <p className="max-w-40 truncate text-xs text-zinc-500" title={key.createdByEmail}>
+                      by {key.createdByEmail}
+                    </p>
                   </td>
-                  <td className="px-4 py-3 text-zinc-700">
+                  <td className="px-3 py-3 whitespace-nowrap text-zinc-700">
                     {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
                   </td>
                   <td className="px-2 py-2 text-right">

@@ -38,7 +38,7 @@ export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | 
             manager.
           </>
         }
-        className="max-w-2xl"
+        size="lg"
       >
         <div className="space-y-4">
           <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">

@@ -15,14 +15,21 @@ export function DialogContent({
   children,
   className,
   hideClose,
+  size = "md",
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { title: string; description?: ReactNode; hideClose?: boolean }) {
+}: ComponentProps<typeof DialogPrimitive.Content> & {
+  title: string;
+  description?: ReactNode;
+  hideClose?: boolean;
+  size?: "md" | "lg";
+}) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px]" />
       <DialogPrimitive.Content
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2",
+          "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2",
+          size === "lg" ? "max-w-2xl" : "max-w-lg",
           "rounded-xl border border-zinc-200 bg-white p-6 shadow-xl focus:outline-none",
           className,
         )}
