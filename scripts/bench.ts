@@ -45,7 +45,8 @@ async function overHttp() {
   const database = await startEmbeddedPostgres({ dataDir, port: 54349 });
   await applyMigrations(database.url);
   setResolvedEnv({ DATABASE_URL: database.url });
-  // Imported after DATABASE_URL is set: these modules use the app's database client.
+  // Imported after DATABASE_URL is set: these modules use the app's database client. They
+  // import `server-only`, which `--conditions=react-server` (package.json) resolves to nothing.
   const { createUserWithWorkspace } = await import("@/db/queries/users");
   const { createApiKey } = await import("@/db/queries/api-keys");
   const user = await createUserWithWorkspace({ name: "Bench", email: `bench-${Date.now()}@example.com`, passwordHash: "x", workspaceName: "Bench" });
