@@ -51,11 +51,29 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await server.initialise();
   }
-  // A postmaster.pid left by a killed server blocks start; nothing answered above, so it is stale.
-  await rm(path.join(databaseDir, "postmaster.pid"), { force: true });
+  // A postmaster.pid left by a killed server blocks start. Remove it only if its process is
+  // gone: a live server that did not answer (still recovering, say) must not get a twin.
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (existsSync(pidFile)) {
+    const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+    if (isRunning(pid)) {
+      throw new Error(`PostgreSQL (pid ${pid}) already runs on ${databaseDir} but does not accept connections; stop it or wait.`);
+    }
+    await rm(pidFile, { force: true });
+  }
   await server.start();
   await ensureDatabase(url("postgres"));
   return { url: url(DATABASE_NAME), stop: () => server.stop() };
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {

@@ -13,7 +13,7 @@ for (const path of ["/sign-in", "/api/v1/me", "/settings/api-keys"]) {
   });
 }
 
-test("unknown API paths and bad keys get the JSON envelope, never an HTML page", async ({ request }) => {
+test("a bad key on any /api/v1 path gets the JSON envelope, never an HTML page", async ({ request }) => {
   const response = await request.get("/api/v1/does-not-exist", { headers: { "X-API-Key": "swb_sk_nope" } });
   expect(response.status()).toBe(401);
   expect(response.headers()["content-type"]).toContain("application/json");

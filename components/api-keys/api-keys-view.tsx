@@ -31,8 +31,13 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
   function toggle(key: ApiKeyListItem, enabled: boolean) {
     startTransition(async () => {
       setOptimisticStatus({ id: key.id, status: enabled ? "active" : "disabled" });
-      const result = await setApiKeyStatusAction(null, { keyId: key.id, enabled });
-      if (!result?.ok) toast.error(`Could not ${enabled ? "enable" : "disable"} "${key.name}": ${result?.error ?? "try again."}`);
+      const failed = (reason: string) => toast.error(`Could not ${enabled ? "enable" : "disable"} "${key.name}": ${reason}`);
+      try {
+        const result = await setApiKeyStatusAction(null, { keyId: key.id, enabled });
+        if (!result?.ok) failed(result?.error ?? "try again.");
+      } catch {
+        failed("the server could not be reached. Try again.");
+      }
     });
   }
 

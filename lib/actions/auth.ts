@@ -54,10 +54,6 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     return { ok: false, error: "Check the highlighted fields.", fieldErrors, values };
   }
   const { email, password } = parsed.data;
-  const ip = (await headers()).get(CLIENT_IP_HEADER);
-  const locked = await signInLockedForMinutes(email, ip);
-  if (locked) return { ok: false, error: tooManyAttempts(locked), values };
-
   try {
     await signIn("credentials", { email, password, redirectTo: safeNextPath(formData.get("next")) });
     return null;
@@ -65,6 +61,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     // signIn redirects by throwing; only Auth.js's own errors are failures to report.
     if (!(error instanceof AuthError)) throw error;
     if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
+      const ip = (await headers()).get(CLIENT_IP_HEADER);
       return { ok: false, error: tooManyAttempts((await signInLockedForMinutes(email, ip)) ?? 1), values };
     }
     // Same words whether the email exists or not.

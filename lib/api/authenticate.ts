@@ -14,7 +14,10 @@ export function requireApiKey(verifyRequest: KeyVerifier) {
     if (!outcome.ok) {
       const hint = FAILURE_HINTS[outcome.reason];
       if (outcome.reason === "conflict") {
-        throw new ApiError(400, "invalid_request", "Send the API key in one header only.", { hint });
+        throw new ApiError(400, "invalid_request", "Send the API key in one header only.", {
+          hint,
+          details: { authorization: ["Carries a different key than X-API-Key."] },
+        });
       }
       throw new ApiError(401, "unauthorized", INVALID_KEY_MESSAGE, { hint });
     }

@@ -8,7 +8,7 @@ import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { createKeyVerifier } from "@/lib/keys/verify";
 import { createApiApp } from "./app";
 
-export async function startPlatformApi() {
+export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {}) {
   const db = getDb();
   const cache = getKeyCache();
   const lastUsed = new LastUsedRecorder(lastUsedWriterFrom(db));
@@ -17,7 +17,7 @@ export async function startPlatformApi() {
     onVerified: (key) => lastUsed.record(key.id),
   });
   const subscription = await listenForKeyChanges(getSql(), cache);
-  lastUsed.start();
+  lastUsed.start(options.lastUsedFlushMs ?? 5_000);
 
   return {
     app: createApiApp({ verifyRequest }),

@@ -1,5 +1,5 @@
-// Auth.js v5: email + password sign-in (Credentials). Throttling lives in `authorize` so that
-// posting to /api/auth/callback/credentials directly is throttled too.
+// Auth.js v5: email + password sign-in (Credentials). Throttling lives in `authorize`, the one
+// place every sign-in passes through (the form's action and /api/auth/callback/credentials).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { findUserByEmail } from "@/db/queries/users";
@@ -7,7 +7,7 @@ import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { authConfig } from "./config";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
-import { clearSignInFailures, recordSignInFailure, signInLockedForMinutes } from "./throttle";
+import { beginSignInAttempt, signInSucceeded } from "./throttle";
 
 export class TooManySignInAttempts extends CredentialsSignin {
   code = "too_many_attempts";
@@ -31,17 +31,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const { email, password } = parsed.data;
         const ip = request.headers.get(CLIENT_IP_HEADER);
 
-        if (await signInLockedForMinutes(email, ip)) throw new TooManySignInAttempts();
+        const attempt = await beginSignInAttempt(email, ip);
+        if (!attempt.allowed) throw new TooManySignInAttempts();
 
         const user = await findUserByEmail(email);
         const valid = user?.passwordHash
           ? await verifyPassword(user.passwordHash, password)
           : (await burnPasswordCheck(password), false);
-        if (!user || !valid) {
-          await recordSignInFailure(email, ip);
-          return null;
-        }
-        await clearSignInFailures(email);
+        // A failed attempt's row stays: it is the failure record.
+        if (!user || !valid) return null;
+        await signInSucceeded(attempt, email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

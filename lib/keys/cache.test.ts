@@ -55,6 +55,21 @@ describe("cachedLookup", () => {
     expect(cache.get("h")).toBeUndefined();
   });
 
+  it("does not hand a lookup that started before an invalidation to a request that came after it", async () => {
+    const cache = new KeyCache();
+    const before = deferred<KeyRecord>();
+    const disabled = { ...record, status: "disabled" } as KeyRecord;
+    const loads = [before.promise, Promise.resolve(disabled)];
+    const lookup = cachedLookup(cache, () => loads.shift()!);
+    const early = lookup("h"); // reads the row while the key is still active
+    cache.invalidate("h"); // the key is disabled
+    const late = lookup("h"); // the very next request
+    before.resolve(record);
+    expect((await early)!.status).toBe("active");
+    expect((await late)!.status).toBe("disabled");
+    expect(cache.get("h")?.record?.status).toBe("disabled");
+  });
+
   it("expires entries after the TTL", async () => {
     const cache = new KeyCache({ ttlMs: 20 });
     let calls = 0;

@@ -57,21 +57,22 @@ export function getKeyCache(): KeyCache {
  * Concurrent misses for one hash share a single query.
  */
 export function cachedLookup(cache: KeyCache, load: KeyLookup): KeyLookup {
-  const inFlight = new Map<string, Promise<KeyRecord | null>>();
+  const inFlight = new Map<string, { generation: number; result: Promise<KeyRecord | null> }>();
   return async (hash) => {
     const hit = cache.get(hash);
     if (hit) return hit.record;
-    let pending = inFlight.get(hash);
-    if (!pending) {
-      const generation = cache.currentGeneration();
-      pending = load(hash)
-        .then((record) => {
-          cache.setIfUnchanged(hash, record, generation);
-          return record;
-        })
-        .finally(() => inFlight.delete(hash));
-      inFlight.set(hash, pending);
-    }
-    return pending;
+    const generation = cache.currentGeneration();
+    const pending = inFlight.get(hash);
+    // Join a query only if no invalidation came after it started: an older one may have read
+    // the row before the key was disabled.
+    if (pending?.generation === generation) return pending.result;
+    const result = load(hash).then((record) => {
+      cache.setIfUnchanged(hash, record, generation);
+      return record;
+    });
+    const entry = { generation, result };
+    inFlight.set(hash, entry);
+    void result.finally(() => inFlight.get(hash) === entry && inFlight.delete(hash)).catch(() => {});
+    return result;
   };
 }

@@ -11,6 +11,8 @@ describe("extractKey", () => {
     ["Authorization: Bearer", { Authorization: `Bearer ${KEY}` }],
     ["bearer in lower case, extra spaces", { authorization: `bearer   ${KEY}` }],
     ["both headers with the same key", { "X-API-Key": KEY, Authorization: `Bearer ${KEY}` }],
+    ["X-API-Key next to an empty Bearer", { "X-API-Key": KEY, Authorization: "Bearer " }],
+    ["Bearer next to an empty X-API-Key", { "X-API-Key": "", Authorization: `Bearer ${KEY}` }],
   ])("finds the key in %s", (_name, h) => {
     expect(extractKey(headers(h))).toEqual({ ok: true, key: KEY });
   });

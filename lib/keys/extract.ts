@@ -16,7 +16,7 @@ type HeaderGetter = (name: string) => string | null | undefined;
 const BEARER = /^Bearer(?:[ \t]+(.*))?$/i;
 
 export function extractKey(header: HeaderGetter): Extracted {
-  const fromApiKeyHeader = header("x-api-key") ?? undefined;
+  let fromApiKeyHeader = header("x-api-key") ?? undefined;
   const authorization = header("authorization") ?? undefined;
 
   let fromBearer: string | undefined;
@@ -32,11 +32,14 @@ export function extractKey(header: HeaderGetter): Extracted {
     }
   }
 
+  // An empty header is no key at all (a client template with an unset variable).
+  if (fromApiKeyHeader?.trim() === "") fromApiKeyHeader = undefined;
+  if (fromBearer?.trim() === "") fromBearer = undefined;
   if (fromApiKeyHeader !== undefined && fromBearer !== undefined && fromApiKeyHeader !== fromBearer) {
     return { ok: false, problem: "conflict" };
   }
   const key = fromApiKeyHeader ?? fromBearer;
-  if (key === undefined || key.trim() === "") return { ok: false, problem: "missing" };
+  if (key === undefined) return { ok: false, problem: "missing" };
   if (/\s/.test(key)) return { ok: false, problem: "whitespace" };
   if (/^["'<].*["'>]$/.test(key)) return { ok: false, problem: "quoted" };
   return { ok: true, key };

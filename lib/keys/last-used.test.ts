@@ -34,6 +34,20 @@ describe("LastUsedRecorder", () => {
     expect(writes).toHaveLength(2);
   });
 
+  it("keeps a batch whose write failed for the next flush", async () => {
+    let fail = true;
+    const writes: string[][] = [];
+    const r = new LastUsedRecorder(async (batch) => {
+      if (fail) throw new Error("database down");
+      writes.push(batch.map((b) => b.id));
+    });
+    r.record("a");
+    await expect(r.flush()).rejects.toThrow("database down");
+    fail = false;
+    await r.flush();
+    expect(writes).toEqual([["a"]]);
+  });
+
   it("does nothing when no key was used", async () => {
     const { r, writes } = recorder();
     await r.flush();

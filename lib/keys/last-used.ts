@@ -26,10 +26,19 @@ export class LastUsedRecorder {
     for (const { id, at } of batch) this.lastWritten.set(id, at.getTime());
     // Forget keys whose interval has passed, so the map stays as small as the active key set.
     if (this.lastWritten.size > 10_000) this.pruneWritten();
-    await this.write(batch);
+    try {
+      await this.write(batch);
+    } catch (error) {
+      // Keep the batch for the next flush (newer uses recorded meanwhile win).
+      for (const { id, at } of batch) {
+        this.lastWritten.delete(id);
+        if (!this.pending.has(id)) this.pending.set(id, at.getTime());
+      }
+      throw error;
+    }
   }
 
-  start(intervalMs = 5_000) {
+  start(intervalMs: number) {
     this.timer = setInterval(() => {
       this.flush().catch((error) => console.error("[last-used] flush failed", error));
     }, intervalMs);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { generateKey } from "./format";
 import { hashKey } from "./hash";
-import { createKeyVerifier, FAILURE_HINTS, type KeyRecord, type VerifyFailure } from "./verify";
+import { createKeyVerifier, type KeyRecord, type VerifyFailure } from "./verify";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 
@@ -68,9 +68,5 @@ describe("createKeyVerifier", () => {
     expect(await send(key.slice(0, -1) + (key.endsWith("a") ? "b" : "a"))).toEqual({ ok: false, reason: "checksum_mismatch" });
     expect(await send("sk_" + key)).toEqual({ ok: false, reason: "bad_prefix" });
     expect(lookup).not.toHaveBeenCalled();
-  });
-
-  it("has a hint for every failure", () => {
-    for (const hint of Object.values(FAILURE_HINTS)) expect(hint.length).toBeGreaterThan(10);
   });
 });

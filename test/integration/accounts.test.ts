@@ -1,13 +1,13 @@
 // Sign-up's transaction and sign-in throttling, on a real database.
 import { randomBytes } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { loadSessionContext } from "@/db/queries/session";
 import { createUserWithWorkspace, findUserByEmail } from "@/db/queries/users";
 import { signInFailures, workspaces } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { MAX_FAILURES, recordSignInFailure, signInLockedForMinutes, WINDOW_MS } from "@/lib/auth/throttle";
+import { beginSignInAttempt, MAX_FAILURES, signInLockedForMinutes, signInSucceeded } from "@/lib/auth/throttle";
 import { createWorkspace, TEST_PASSWORD } from "../support/fixtures";
 
 const email = () => `throttle-${randomBytes(5).toString("hex")}@example.com`;
@@ -32,21 +32,42 @@ describe("sign-up", () => {
 });
 
 describe("sign-in throttling", () => {
-  it("locks an email after 10 failures for the rest of the 15-minute window", async () => {
+  const age = (address: string, minutes: number) =>
+    getDb().execute(sql`update sign_in_failures set failed_at = failed_at - make_interval(mins => ${minutes}) where email = ${address}`);
+
+  it("allows 10 failures for an email, refuses the 11th attempt for the rest of the 15-minute window", async () => {
     const address = email();
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(address, null);
-    expect(await signInLockedForMinutes(address, null)).toBeNull();
-    await recordSignInFailure(address, null);
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await beginSignInAttempt(address, null)).allowed).toBe(true);
     expect(await signInLockedForMinutes(address, null)).toBe(15);
-    // 15 minutes later the window has moved past every failure.
-    expect(await signInLockedForMinutes(address, null, new Date(Date.now() + WINDOW_MS + 1000))).toBeNull();
+    expect((await beginSignInAttempt(address, null)).allowed).toBe(false);
+    await age(address, 10);
+    expect(await signInLockedForMinutes(address, null)).toBe(5);
+    await age(address, 6);
+    expect(await signInLockedForMinutes(address, null)).toBeNull();
+    expect((await beginSignInAttempt(address, null)).allowed).toBe(true);
   });
 
   it("locks an IP after 10 failures across different emails", async () => {
     const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
     await getDb().delete(signInFailures).where(eq(signInFailures.ip, ip));
-    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(email(), ip);
+    for (let i = 0; i < MAX_FAILURES; i++) await beginSignInAttempt(email(), ip);
     expect(await signInLockedForMinutes(email(), ip)).toBe(15);
-    expect(await signInLockedForMinutes(email(), "198.51.100.1")).toBeNull();
+    expect((await beginSignInAttempt(email(), ip)).allowed).toBe(false);
+    expect((await beginSignInAttempt(email(), "198.51.100.1")).allowed).toBe(true);
+  });
+
+  it("lets no more than 10 of 30 parallel guesses through", async () => {
+    const address = email();
+    const attempts = await Promise.all(Array.from({ length: 30 }, () => beginSignInAttempt(address, null)));
+    // Check-then-record would let all 30 through; record-then-count lets at most 10.
+    expect(attempts.filter((a) => a.allowed).length).toBeLessThanOrEqual(MAX_FAILURES);
+  });
+
+  it("forgets an email's failures after a successful sign-in", async () => {
+    const address = email();
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await beginSignInAttempt(address, null);
+    await signInSucceeded(await beginSignInAttempt(address, null), address);
+    const left = await getDb().select({ n: count() }).from(signInFailures).where(eq(signInFailures.email, address));
+    expect(left[0]!.n).toBe(0);
   });
 });
