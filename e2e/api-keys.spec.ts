@@ -1,7 +1,8 @@
 // Settings → API Keys as a person uses it, and the public API as a program holding the key sees it.
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Locator, type Page } from "@playwright/test";
-import { nextServerAction } from "./support";
+import { dumpDatabase, nextServerAction } from "./support";
 
 type Fixtures = { keysPage: Page; generateKey: (name: string, description?: string) => Promise<string> };
 
@@ -99,6 +100,36 @@ test("generate, reveal once, call the API, disable, enable, revoke", async ({ ke
   const html = await page.content();
   expect(html).not.toContain(key);
   expect(html).not.toContain(key.slice(11, -4));
+
+  // Nor does any table of the server's database hold it: only its SHA-256.
+  const dump = await dumpDatabase();
+  expect(dump).toContain(createHash("sha256").update(key).digest("hex"));
+  expect(dump).not.toContain(key);
+  expect(dump).not.toContain(key.slice(11, -4));
+});
+
+test("a refused toggle rolls back and says why", async ({ keysPage: page, generateKey, browser }) => {
+  await generateKey("rollback-check");
+  await page.getByRole("dialog", { name: "Save your API key" }).getByRole("button", { name: "Copy", exact: true }).click();
+  await page.getByRole("button", { name: "Done" }).click();
+
+  // Someone else revokes the key while this page still shows it.
+  const other = await browser.newContext({ storageState: "e2e/.auth/owner.json" });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/settings/api-keys");
+  await otherPage.getByRole("button", { name: "Actions for rollback-check" }).click();
+  await otherPage.getByRole("menuitem", { name: "Revoke" }).click();
+  await otherPage.getByRole("button", { name: "Revoke key" }).click();
+  await expect(otherPage.getByText('API key "rollback-check" revoked')).toBeVisible();
+  await other.close();
+
+  const row = rowOf(page, "rollback-check");
+  const answered = nextServerAction(page);
+  await row.getByRole("switch").click();
+  await answered;
+  await expect(page.getByText('Could not disable "rollback-check": This key no longer exists. Reload the page.')).toBeVisible();
+  await expect(row.getByRole("switch")).toBeChecked();
+  await expect(row).toContainText("Active");
 });
 
 test("the generate form explains what is wrong and keeps what was typed", async ({ keysPage: page, generateKey }) => {

@@ -13,3 +13,25 @@ export function uniqueEmail(label: string) {
 export function nextServerAction(page: Page): Promise<Response> {
   return page.waitForResponse((response) => response.request().method() === "POST" && !!response.request().headers()["next-action"]);
 }
+
+/** Every row of every table of the e2e server's database, as text (see playwright.config.ts). */
+export async function dumpDatabase(): Promise<string> {
+  const { readFileSync } = await import("node:fs");
+  const postgres = (await import("postgres")).default;
+  const password = readFileSync(".data/e2e/postgres-password", "utf8").trim();
+  const port = process.env.E2E_POSTGRES_PORT ?? "54339";
+  const sql = postgres(`postgres://postgres:${password}@127.0.0.1:${port}/switchboard`, { max: 1, onnotice: () => {} });
+  try {
+    const tables = await sql<{ schema: string; name: string }[]>`
+      select table_schema as schema, table_name as name from information_schema.tables
+      where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`;
+    let dump = "";
+    for (const { schema, name } of tables) {
+      const rows = await sql.unsafe(`select row_to_json(t)::text as row from "${schema}"."${name}" t`);
+      dump += rows.map((r) => r.row).join("\n") + "\n";
+    }
+    return dump;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
