@@ -23,7 +23,6 @@ const listColumns = {
   expiresAt: apiKeys.expiresAt,
 };
 
-
 const live = (workspaceId: string) => and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt));
 
 /** The workspace's live keys, newest first. */

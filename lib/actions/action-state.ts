@@ -1,5 +1,7 @@
 // What every server action returns to `useActionState` or to its caller. `values` echoes the
 // submitted text fields (never passwords) so a form keeps what the person typed after an error.
+import { z } from "zod";
+
 export type ActionState<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
@@ -11,4 +13,10 @@ export function echoValues(input: FormData | Record<string, unknown>, omit: stri
   return Object.fromEntries(
     entries.filter(([name, value]) => typeof value === "string" && !omit.includes(name) && !name.startsWith("$")),
   ) as Record<string, string>;
+}
+
+/** The state for input that failed its zod schema: one message per field. */
+export function invalidInput(error: z.ZodError, values: Record<string, string>): ActionState<never> {
+  const { fieldErrors } = z.flattenError(error);
+  return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors as Record<string, string[]>, values };
 }

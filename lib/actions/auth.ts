@@ -3,24 +3,20 @@
 // workspaceAction; they validate with the same zod schemas and return the same ActionState.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
-import { z } from "zod";
 import { createUserWithWorkspace } from "@/db/queries/users";
 import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { signInLockedForMinutes } from "@/lib/auth/throttle";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { echoValues, type ActionState } from "./action-state";
+import { echoValues, invalidInput, type ActionState } from "./action-state";
 
 const HOME = "/settings/api-keys";
 
 export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = echoValues(formData, ["password"]);
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const { fieldErrors } = z.flattenError(parsed.error);
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors, values };
-  }
+  if (!parsed.success) return invalidInput(parsed.error, values);
   const { name, email, password, workspaceName } = parsed.data;
   const created = await createUserWithWorkspace({
     name,
@@ -49,10 +45,7 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = echoValues(formData, ["password"]);
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const { fieldErrors } = z.flattenError(parsed.error);
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors, values };
-  }
+  if (!parsed.success) return invalidInput(parsed.error, values);
   const { email, password } = parsed.data;
   try {
     await signIn("credentials", { email, password, redirectTo: safeNextPath(formData.get("next")) });

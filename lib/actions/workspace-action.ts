@@ -2,11 +2,11 @@
 // (2) checks the permission, (3) parses the input with zod, (4) returns a typed state.
 // User-facing failures are returned; unexpected ones are logged and become a short message.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { SessionContext } from "@/db/queries/session";
 import { getSessionContext } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/permissions";
-import { echoValues, type ActionState } from "./action-state";
+import { echoValues, invalidInput, type ActionState } from "./action-state";
 
 export function workspaceAction<Schema extends z.ZodType, T>(options: {
   permission: Permission;
@@ -22,15 +22,7 @@ export function workspaceAction<Schema extends z.ZodType, T>(options: {
     }
     const raw = input instanceof FormData ? Object.fromEntries(input) : input;
     const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) {
-      const { fieldErrors } = z.flattenError(parsed.error);
-      return {
-        ok: false,
-        error: "Check the highlighted fields.",
-        fieldErrors: fieldErrors as Record<string, string[]>,
-        values: echoValues(input),
-      };
-    }
+    if (!parsed.success) return invalidInput(parsed.error, echoValues(input));
     try {
       return await options.handler(parsed.data, context);
     } catch (error) {
