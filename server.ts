@@ -14,7 +14,7 @@ import { applyMigrations } from "@/db/migrate";
 import { startPlatformApi } from "@/lib/api/platform";
 import { setClientIp } from "@/lib/client-ip";
 import { getEnv, setResolvedEnv } from "@/lib/env";
-import { securityHeaders } from "@/lib/security-headers";
+import { securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 
 // What to undo on shutdown, newest first. Registered as each piece starts, so a failed start
 // still stops what it had started (above all the embedded database).
@@ -55,6 +55,7 @@ async function main() {
   const server = createServer((req, res) => {
     setClientIp(req, env.TRUST_PROXY);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     const url = req.url ?? "/";
     if (url === "/api/v1" || url.startsWith("/api/v1/") || url.startsWith("/api/v1?")) {
       void handleApi(req, res);

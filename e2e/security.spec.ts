@@ -13,6 +13,13 @@ for (const path of ["/sign-in", "/api/v1/me", "/settings/api-keys"]) {
   });
 }
 
+test("HSTS only for requests that came over https through the trusted proxy", async ({ request }) => {
+  const plain = await request.get("/sign-in");
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+  const viaTls = await request.get("/sign-in", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(viaTls.headers()["strict-transport-security"]).toContain("max-age=");
+});
+
 test("a bad key on any /api/v1 path gets the JSON envelope, never an HTML page", async ({ request }) => {
   const response = await request.get("/api/v1/does-not-exist", { headers: { "X-API-Key": "swb_sk_nope" } });
   expect(response.status()).toBe(401);

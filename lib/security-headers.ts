@@ -23,3 +23,6 @@ export function securityHeaders(options: { dev: boolean }): Record<string, strin
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
 }
+
+/** Only for requests that reached us over https (through a trusted proxy): never on plain http. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
