@@ -22,6 +22,7 @@ describe("extractKey", () => {
     ["empty X-API-Key", { "X-API-Key": "" }, "missing"],
     ["Bearer without a key", { Authorization: "Bearer " }, "missing"],
     ["a bare key in Authorization", { Authorization: KEY }, "bearer_missing"],
+    ["a bare key in Authorization next to an empty X-API-Key", { "X-API-Key": "", Authorization: KEY }, "bearer_missing"],
     ["Basic authorization", { Authorization: "Basic dXNlcjpwYXNz" }, "unsupported_scheme"],
     ["whitespace inside the key", { "X-API-Key": "swb_sk_ab c" }, "whitespace"],
     ["a quoted key", { "X-API-Key": `"${KEY}"` }, "quoted"],

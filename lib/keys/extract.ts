@@ -15,14 +15,17 @@ type HeaderGetter = (name: string) => string | null | undefined;
 
 const BEARER = /^Bearer(?:[ \t]+(.*))?$/i;
 
+// An empty header is no key at all (a client template with an unset variable, say).
+const nonEmpty = (value: string | null | undefined) => (value?.trim() ? value : undefined);
+
 export function extractKey(header: HeaderGetter): Extracted {
-  let fromApiKeyHeader = header("x-api-key") ?? undefined;
+  const fromApiKeyHeader = nonEmpty(header("x-api-key"));
   const authorization = header("authorization") ?? undefined;
 
   let fromBearer: string | undefined;
   if (authorization !== undefined) {
     const match = BEARER.exec(authorization);
-    if (match) fromBearer = match[1] ?? "";
+    if (match) fromBearer = nonEmpty(match[1]);
     else if (fromApiKeyHeader === undefined) {
       // A bare key in Authorization is a common slip; say so rather than "missing".
       return {
@@ -32,9 +35,6 @@ export function extractKey(header: HeaderGetter): Extracted {
     }
   }
 
-  // An empty header is no key at all (a client template with an unset variable).
-  if (fromApiKeyHeader?.trim() === "") fromApiKeyHeader = undefined;
-  if (fromBearer?.trim() === "") fromBearer = undefined;
   if (fromApiKeyHeader !== undefined && fromBearer !== undefined && fromApiKeyHeader !== fromBearer) {
     return { ok: false, problem: "conflict" };
   }
