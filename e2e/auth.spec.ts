@@ -1,5 +1,6 @@
 // Sign-in, sign-out and the gates in front of the dashboard, for a visitor without a session.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { nextServerAction, OWNER_CREDENTIALS } from "./support";
 
@@ -64,3 +65,12 @@ test("/ sends an anonymous visitor to sign-in", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });
+
+for (const path of ["/sign-in", "/sign-up"]) {
+  test(`${path} has no serious accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+}

@@ -1,9 +1,29 @@
-// `npm start` on a fresh checkout: build once when there is no production build yet.
+// `npm start` and `npm run bench`: build when there is no production build yet, or when a
+// source file changed after it (a `git pull` must not leave you serving yesterday's code).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("> No production build yet: running `next build` (once).");
+const BUILD_ID = ".next/BUILD_ID";
+const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestChange(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
+}
+
+function staleReason() {
+  if (!existsSync(BUILD_ID)) return "no production build yet";
+  const built = statSync(BUILD_ID).mtimeMs;
+  return Math.max(...SOURCES.map(newestChange)) > built ? "sources changed since the last build" : null;
+}
+
+const reason = staleReason();
+
+if (reason) {
+  console.log(`> ${reason}: running \`next build\`.`);
   const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
