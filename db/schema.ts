@@ -99,7 +99,9 @@ export const apiKeys = pgTable(
   ],
 );
 
-// Failed sign-ins, in the database so that every server instance sees the same count.
+// Failed sign-ins, in the database so that every server instance sees the same count. A row
+// is written when an attempt starts (`pending`), kept as the failure if the password was wrong,
+// and deleted if it was right (see lib/auth/throttle.ts).
 export const signInFailures = pgTable(
   "sign_in_failures",
   {
@@ -107,10 +109,12 @@ export const signInFailures = pgTable(
     email: text("email").notNull(),
     ip: text("ip"),
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+    pending: boolean("pending").notNull().default(false),
   },
   (t) => [
     index("sign_in_failures_email_idx").on(t.email, t.failedAt),
     index("sign_in_failures_ip_idx").on(t.ip, t.failedAt),
+    index("sign_in_failures_failed_at_idx").on(t.failedAt),
   ],
 );
 

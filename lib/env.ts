@@ -2,11 +2,6 @@
 // fresh machine needs no configuration; a bad value fails the build and the start.
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", ""])
-  .default("false")
-  .transform((value) => value === "true" || value === "1");
-
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -18,8 +13,12 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Signs session cookies. When unset, server.ts generates one under DATA_DIR and keeps it.
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  // Take the client IP from X-Forwarded-For (only behind a proxy you control).
-  TRUST_PROXY: booleanFlag,
+  // How many proxies you control stand in front of the server ("true" = 1). Their forwarding
+  // headers are believed; with 0, clients' forwarding headers are dropped.
+  TRUST_PROXY: z
+    .union([z.enum(["true", "false"]), z.string().regex(/^\d$/, 'TRUST_PROXY is "true", "false" or a number of proxies (0-9)')])
+    .default("false")
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,7 +5,12 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const BUILD_ID = ".next/BUILD_ID";
-const SOURCES = ["app", "components", "lib", "db", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app", "components", "lib", "db", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs",
+  "tsconfig.json", "package.json", "package-lock.json",
+  // NEXT_PUBLIC_ values from these are baked into the build.
+  ".env", ".env.local", ".env.production", ".env.production.local",
+];
 
 function newestChange(entry) {
   if (!existsSync(entry)) return 0;

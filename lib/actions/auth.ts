@@ -54,8 +54,8 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     // signIn redirects by throwing; only Auth.js's own errors are failures to report.
     if (!(error instanceof AuthError)) throw error;
     if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
-      const ip = (await headers()).get(CLIENT_IP_HEADER);
-      return { ok: false, error: tooManyAttempts((await signInLockedForMinutes(email, ip)) ?? 1), values };
+      const minutes = await signInLockedForMinutes(email, (await headers()).get(CLIENT_IP_HEADER));
+      return { ok: false, error: tooManyAttempts(minutes), values };
     }
     // Same words whether the email exists or not.
     return { ok: false, error: "Invalid email or password.", values };
@@ -66,7 +66,9 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-function tooManyAttempts(minutes: number) {
+function tooManyAttempts(minutes: number | null) {
+  // No lock in force: this attempt was refused because others for the account were in flight.
+  if (minutes === null) return "Too many sign-in attempts at once. Try again in a moment.";
   return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 

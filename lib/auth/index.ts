@@ -7,7 +7,7 @@ import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { authConfig } from "./config";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
-import { beginSignInAttempt, signInSucceeded } from "./throttle";
+import { beginSignInAttempt, signInFailed, signInSucceeded } from "./throttle";
 
 export class TooManySignInAttempts extends CredentialsSignin {
   code = "too_many_attempts";
@@ -38,9 +38,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const valid = user?.passwordHash
           ? await verifyPassword(user.passwordHash, password)
           : (await burnPasswordCheck(password), false);
-        // A failed attempt's row stays: it is the failure record.
-        if (!user || !valid) return null;
-        await signInSucceeded(attempt, email);
+        if (!user || !valid) {
+          await signInFailed(attempt);
+          return null;
+        }
+        await signInSucceeded(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
