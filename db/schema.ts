@@ -118,6 +118,21 @@ export const signInFailures = pgTable(
   ],
 );
 
+// Sign-ups per address: each one costs an argon2 hash (~19 MiB, tens of ms), so an address may
+// only start so many an hour (lib/auth/throttle.ts).
+export const signUpAttempts = pgTable(
+  "sign_up_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ip: text("ip").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_up_attempts_ip_idx").on(t.ip, t.attemptedAt),
+    index("sign_up_attempts_attempted_at_idx").on(t.attemptedAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Workspace = typeof workspaces.$inferSelect;

@@ -35,7 +35,14 @@ CREATE TABLE "sign_in_failures" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"email" text NOT NULL,
 	"ip" text,
-	"failed_at" timestamp with time zone DEFAULT now() NOT NULL
+	"failed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"pending" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sign_up_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"ip" text NOT NULL,
+	"attempted_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -63,4 +70,7 @@ CREATE INDEX "api_keys_created_by_user_id_idx" ON "api_keys" USING btree ("creat
 CREATE INDEX "memberships_user_id_idx" ON "memberships" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sign_in_failures_email_idx" ON "sign_in_failures" USING btree ("email","failed_at");--> statement-breakpoint
 CREATE INDEX "sign_in_failures_ip_idx" ON "sign_in_failures" USING btree ("ip","failed_at");--> statement-breakpoint
+CREATE INDEX "sign_in_failures_failed_at_idx" ON "sign_in_failures" USING btree ("failed_at");--> statement-breakpoint
+CREATE INDEX "sign_up_attempts_ip_idx" ON "sign_up_attempts" USING btree ("ip","attempted_at");--> statement-breakpoint
+CREATE INDEX "sign_up_attempts_attempted_at_idx" ON "sign_up_attempts" USING btree ("attempted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");

@@ -7,7 +7,7 @@ import { createUserWithWorkspace } from "@/db/queries/users";
 import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
-import { signInLockedForMinutes } from "@/lib/auth/throttle";
+import { beginSignUp, signInLockedForMinutes } from "@/lib/auth/throttle";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { echoValues, invalidInput, type ActionState } from "./action-state";
 
@@ -18,6 +18,9 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error, values);
   const { name, email, password, workspaceName } = parsed.data;
+  if (!(await beginSignUp((await headers()).get(CLIENT_IP_HEADER)))) {
+    return { ok: false, error: "Too many accounts were created from your network in the last hour. Try again later.", values };
+  }
   const created = await createUserWithWorkspace({
     name,
     email,

@@ -1,4 +1,4 @@
-// Sign-in throttling: after 10 failed sign-ins for one email or one IP within 15 minutes,
+// Sign-in and sign-up throttling. Sign-in: after 10 failed sign-ins for one email or one IP within 15 minutes,
 // further attempts are refused until enough failures age out. Attempts live in PostgreSQL so
 // every server instance counts the same, and all time arithmetic uses the database's clock.
 //
@@ -9,7 +9,7 @@
 // therefore overshoot the IP's limit by the number of attempts in flight, never the email's.
 import { and, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { signInFailures } from "@/db/schema";
+import { signInFailures, signUpAttempts } from "@/db/schema";
 
 export const MAX_FAILURES = 10;
 const WINDOW = sql`interval '15 minutes'`;
@@ -76,4 +76,26 @@ async function secondsUntilUnlocked(who: SQL): Promise<number> {
     .offset(MAX_FAILURES - 1)
     .limit(1);
   return tenthNewest?.seconds ?? 0;
+}
+
+export const MAX_SIGN_UPS_PER_HOUR = 20;
+
+/**
+ * Records a sign-up from `ip` and says whether it may go on: at most 20 an hour per address
+ * (a team onboarding from one office fits; a script hashing passwords on our CPU does not).
+ * Recorded before counting, like sign-in attempts, so a parallel burst cannot slip through.
+ */
+export async function beginSignUp(ip: string | null): Promise<boolean> {
+  if (!ip) return true;
+  const db = getDb();
+  const hourAgo = sql`now() - interval '1 hour'`;
+  await db.delete(signUpAttempts).where(lt(signUpAttempts.attemptedAt, hourAgo));
+  const [attempt] = await db.insert(signUpAttempts).values({ ip }).returning({ id: signUpAttempts.id });
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(signUpAttempts)
+    .where(and(eq(signUpAttempts.ip, ip), gt(signUpAttempts.attemptedAt, hourAgo)));
+  if (recent!.n <= MAX_SIGN_UPS_PER_HOUR) return true;
+  await db.delete(signUpAttempts).where(eq(signUpAttempts.id, attempt!.id));
+  return false;
 }

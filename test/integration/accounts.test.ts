@@ -5,9 +5,17 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { loadSessionContext } from "@/db/queries/session";
 import { createUserWithWorkspace, findUserByEmail } from "@/db/queries/users";
-import { signInFailures, workspaces } from "@/db/schema";
+import { signInFailures, signUpAttempts, workspaces } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { beginSignInAttempt, MAX_FAILURES, signInFailed, signInLockedForMinutes, signInSucceeded } from "@/lib/auth/throttle";
+import {
+  beginSignInAttempt,
+  beginSignUp,
+  MAX_FAILURES,
+  MAX_SIGN_UPS_PER_HOUR,
+  signInFailed,
+  signInLockedForMinutes,
+  signInSucceeded,
+} from "@/lib/auth/throttle";
 import { createWorkspace, TEST_PASSWORD } from "../support/fixtures";
 
 const email = () => `throttle-${randomBytes(5).toString("hex")}@example.com`;
@@ -89,5 +97,21 @@ describe("sign-in throttling", () => {
     expect((await beginSignInAttempt(address, null)).allowed).toBe(true);
     await signInSucceeded(address);
     expect(await rowsFor(address)).toBe(0);
+  });
+});
+
+describe("sign-up throttling", () => {
+  it("lets one address start 20 sign-ups an hour, even in a parallel burst", async () => {
+    const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    await getDb().delete(signUpAttempts).where(eq(signUpAttempts.ip, ip));
+    const burst = await Promise.all(Array.from({ length: 30 }, () => beginSignUp(ip)));
+    expect(burst.filter(Boolean).length).toBeLessThanOrEqual(MAX_SIGN_UPS_PER_HOUR);
+    const allowedSoFar = burst.filter(Boolean).length;
+    for (let i = allowedSoFar; i < MAX_SIGN_UPS_PER_HOUR; i++) expect(await beginSignUp(ip)).toBe(true);
+    expect(await beginSignUp(ip)).toBe(false);
+    expect(await beginSignUp("192.0.2.251")).toBe(true);
+    // An hour later the address may sign up again.
+    await getDb().execute(sql`update sign_up_attempts set attempted_at = attempted_at - interval '61 minutes' where ip = ${ip}`);
+    expect(await beginSignUp(ip)).toBe(true);
   });
 });
