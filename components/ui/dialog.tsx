@@ -6,7 +6,6 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
 export function DialogContent({
@@ -14,13 +13,11 @@ export function DialogContent({
   description,
   children,
   className,
-  hideClose,
   size = "md",
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & {
   title: string;
   description?: ReactNode;
-  hideClose?: boolean;
   size?: "md" | "lg";
 }) {
   return (
@@ -41,14 +38,12 @@ export function DialogContent({
           <DialogPrimitive.Description className="mt-1 text-sm text-zinc-600">{description}</DialogPrimitive.Description>
         ) : null}
         <div className="mt-4">{children}</div>
-        {hideClose ? null : (
-          <DialogPrimitive.Close
-            className="absolute top-4 right-4 rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
-            aria-label="Close"
-          >
-            <X className="size-4" aria-hidden />
-          </DialogPrimitive.Close>
-        )}
+        <DialogPrimitive.Close
+          className="absolute top-4 right-4 rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+          aria-label="Close"
+        >
+          <X className="size-4" aria-hidden />
+        </DialogPrimitive.Close>
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );

@@ -6,7 +6,7 @@ import { ApiError } from "./errors";
 
 export type ApiEnv = { Variables: { apiKey: KeyRecord; requestId: string } };
 
-export const INVALID_KEY_MESSAGE = "Invalid or missing API key.";
+const INVALID_KEY_MESSAGE = "Invalid or missing API key.";
 
 export function requireApiKey(verifyRequest: KeyVerifier) {
   return createMiddleware<ApiEnv>(async (c, next) => {

@@ -38,10 +38,6 @@ export class KeyCache {
     this.generation++;
     this.entries.clear();
   }
-
-  get size() {
-    return this.entries.size;
-  }
 }
 
 // One cache per process, shared by the custom server's module graph and Next's bundle.
