@@ -2,9 +2,10 @@ import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
 
 // Fail the build (and the start) on a bad environment, not the first request.
-getEnv();
+const env = getEnv();
 
 const nextConfig: NextConfig = {
+  distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and database packages stay outside the bundle.

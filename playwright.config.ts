@@ -5,6 +5,8 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PROJECTS } from "./e2e/projects";
+import { E2E_DIST_DIR, E2E_MAX_KEYS, OWNER_STATE } from "./e2e/support";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54339);
@@ -19,7 +21,6 @@ if (!process.env.TEST_WORKER_INDEX && !process.env.SWITCHBOARD_E2E_PREPARED) {
 }
 
 export default defineConfig({
-  testDir: "e2e",
   // Its own folder: Playwright empties outputDir at start, and test-results/ holds other reports.
   outputDir: "test-results/playwright",
   fullyParallel: false,
@@ -46,25 +47,23 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "setup", testDir: E2E_PROJECTS.setup, testMatch: /\.setup\.ts$/, use: devices["Desktop Chrome"] },
     {
       name: "signed-in",
-      testMatch: /api-keys\.spec\.ts/,
+      testDir: E2E_PROJECTS["signed-in"],
       dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
-        storageState: "e2e/.auth/owner.json",
+        storageState: OWNER_STATE,
         permissions: ["clipboard-read", "clipboard-write"],
       },
     },
-    { name: "anonymous", testMatch: /(auth|security)\.spec\.ts/, dependencies: ["setup"], use: devices["Desktop Chrome"] },
-    // Signs in from its own address (X-Forwarded-For, trusted below) so that no other test's
-    // failures count towards its limit, and its lock locks out no other test.
-    {
-      name: "throttling",
-      testMatch: /throttling\.spec\.ts/,
-      use: { ...devices["Desktop Chrome"], extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.10" } },
-    },
+    { name: "anonymous", testDir: E2E_PROJECTS.anonymous, dependencies: ["setup"], use: devices["Desktop Chrome"] },
+    { name: "api", testDir: E2E_PROJECTS.api, use: devices["Desktop Chrome"] },
+    // Signs in from addresses of its own (X-Forwarded-For, trusted below) so that no other test's
+    // failures count towards its limits, and its locks lock out no other test.
+    { name: "throttling", testDir: E2E_PROJECTS.throttling, dependencies: ["setup"], use: devices["Desktop Chrome"] },
+    { name: "server", testDir: E2E_PROJECTS.server, timeout: 300_000 },
   ],
   webServer: {
     command: "npx tsx server.ts",
@@ -81,8 +80,12 @@ export default defineConfig({
       // Never a developer's database: the e2e run always uses its own embedded one.
       DATABASE_URL: "",
       AUTH_SECRET: "",
-      // Lets the throttling test sign in from an address of its own.
+      // Lets tests sign in from addresses of their own.
       TRUST_PROXY: "true",
+      // Its own build (npm run test:e2e), never the .next of a running `npm start`.
+      NEXT_DIST_DIR: E2E_DIST_DIR,
+      // Low enough that a test can reach it.
+      MAX_KEYS_PER_WORKSPACE: String(E2E_MAX_KEYS),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

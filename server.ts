@@ -12,9 +12,9 @@ import { closeDb } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
 import { startPlatformApi } from "@/lib/api/platform";
-import { setClientIp } from "@/lib/client-ip";
 import { getEnv, setResolvedEnv } from "@/lib/env";
-import { securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { API_HEADERS, securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { answerClientError, createRequestListener } from "@/lib/server/request-listener";
 
 // What to undo on shutdown, newest first. Registered as each piece starts, so a failed start
 // still stops what it had started (above all the embedded database).
@@ -47,19 +47,17 @@ async function main() {
   await nextApp.prepare();
   onShutdown("next", () => nextApp.close());
   const handleNext = nextApp.getRequestHandler();
-  const headers = securityHeaders({ dev });
-
-  const server = createServer((req, res) => {
-    setClientIp(req, env.TRUST_PROXY);
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-    const url = req.url ?? "/";
-    if (url === "/api/v1" || url.startsWith("/api/v1/") || url.startsWith("/api/v1?")) {
-      void handleApi(req, res);
-    } else {
-      void handleNext(req, res);
-    }
-  });
+  const server = createServer(
+    createRequestListener({
+      handleApi,
+      handleNext,
+      trustedProxies: env.TRUST_PROXY,
+      pageHeaders: securityHeaders({ dev }),
+      apiHeaders: API_HEADERS,
+      strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
+    }),
+  );
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject); // e.g. EADDRINUSE: fail the start cleanly
     server.listen(env.PORT, env.HOST, () => {

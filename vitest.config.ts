@@ -16,7 +16,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" },
+        // Every *.test.ts outside test/integration is a unit test, wherever it sits beside its
+        // code, so that no test file can fall outside both projects.
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["test/integration/**", "e2e/**", "node_modules/**", ".next/**", ".next-e2e/**", ".data/**"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

@@ -35,6 +35,30 @@ export const workspaces = pgTable("workspaces", {
   createdAt: createdAt(),
 });
 
+// Dashboard sessions. The Auth.js cookie carries only a session id (lib/auth/index.ts); every
+// request that reads the session checks this row, so deleting it signs the session out on
+// every server at once. A session ends 30 days after sign-in or 7 days after its last use.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    // Where the session was last used from (refreshed with last_seen_at).
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [
+    index("sessions_user_id_idx").on(t.userId, t.lastSeenAt),
+    index("sessions_expires_at_idx").on(t.expiresAt),
+    index("sessions_last_seen_at_idx").on(t.lastSeenAt),
+  ],
+);
+
 export const roleEnum = pgEnum("workspace_role", ["owner", "admin", "member", "viewer"]);
 
 export const memberships = pgTable(
@@ -135,6 +159,7 @@ export const signUpAttempts = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+export type Session = typeof sessions.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];

@@ -3,6 +3,10 @@ import { randomBytes } from "node:crypto";
 import type { Page, Response } from "@playwright/test";
 
 export const OWNER_STATE = "e2e/.auth/owner.json";
+/** The end-to-end build's own directory (npm run test:e2e), apart from `npm start`'s .next. */
+export const E2E_DIST_DIR = ".next-e2e";
+/** MAX_KEYS_PER_WORKSPACE of the end-to-end server: low enough for a test to reach. */
+export const E2E_MAX_KEYS = 25;
 export const OWNER_CREDENTIALS = "e2e/.auth/owner-credentials.json";
 
 export function uniqueEmail(label: string) {
@@ -14,13 +18,18 @@ export function nextServerAction(page: Page): Promise<Response> {
   return page.waitForResponse((response) => response.request().method() === "POST" && !!response.request().headers()["next-action"]);
 }
 
-/** Every row of every table of the e2e server's database, as text (see playwright.config.ts). */
-export async function dumpDatabase(): Promise<string> {
+/** A client of the e2e server's own embedded database (see playwright.config.ts); end() it. */
+export async function e2eDatabase() {
   const { readFileSync } = await import("node:fs");
   const postgres = (await import("postgres")).default;
   const password = readFileSync(".data/e2e/postgres-password", "utf8").trim();
   const port = process.env.E2E_POSTGRES_PORT ?? "54339";
-  const sql = postgres(`postgres://postgres:${password}@127.0.0.1:${port}/switchboard`, { max: 1, onnotice: () => {} });
+  return postgres(`postgres://postgres:${password}@127.0.0.1:${port}/switchboard`, { max: 1, onnotice: () => {} });
+}
+
+/** Every row of every table of the e2e server's database, as text. */
+export async function dumpDatabase(): Promise<string> {
+  const sql = await e2eDatabase();
   try {
     const tables = await sql<{ schema: string; name: string }[]>`
       select table_schema as schema, table_name as name from information_schema.tables

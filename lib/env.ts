@@ -19,6 +19,11 @@ const envSchema = z.object({
     .union([z.enum(["true", "false"]), z.string().regex(/^\d$/, 'TRUST_PROXY is "true", "false" or a number of proxies (0-9)')])
     .default("false")
     .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+  // Next's build directory. The end-to-end suite builds into its own, so that `npm test` never
+  // rebuilds the `.next` a running `npm start` serves from.
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
+  // Live (not revoked) keys one workspace may hold; Generate explains the limit when it is reached.
+  MAX_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

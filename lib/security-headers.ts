@@ -1,4 +1,6 @@
-// Headers set on every response, pages and API alike (server.ts applies them before routing).
+// Response headers that server.ts sets before routing: the dashboard's document policy for pages,
+// and a short set for /api/v1, where every header is paid on every request and a JSON answer
+// needs no document policy (README "Security").
 // Scripts keep 'unsafe-inline' because Next's App Router streams inline bootstrap scripts and
 // a nonce would force every page, including the static ones, to render per request;
 // 'unsafe-eval' is only allowed in development, where React's tooling needs it.
@@ -23,6 +25,12 @@ export function securityHeaders(options: { dev: boolean }): Record<string, strin
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
 }
+
+/** What a JSON API response needs: never sniffed, never framed (the Hono app adds no-store). */
+export const API_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "frame-ancestors 'none'",
+};
 
 /** Only for requests that reached us over https (through a trusted proxy): never on plain http. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

@@ -10,7 +10,7 @@ import type { ApiKeyListItem, CreatedApiKey } from "@/db/queries/api-keys";
 import { setApiKeyStatusAction } from "@/lib/actions/set-api-key-status";
 import { maskKey } from "@/lib/keys/mask";
 import { GenerateKeyDialog } from "./generate-key-dialog";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 

@@ -1,11 +1,15 @@
 "use client";
 // Settings sections. General, Members and Audit log arrive with the next issues.
-import { KeyRound } from "lucide-react";
+import { KeyRound, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { routes } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 
-const SECTIONS = [{ href: "/settings/api-keys", label: "API Keys", icon: KeyRound }];
+const SECTIONS = [
+  { href: routes.apiKeys, label: "API Keys", icon: KeyRound },
+  { href: routes.account, label: "Account", icon: UserRound },
+];
 
 export function SettingsNav() {
   const pathname = usePathname();

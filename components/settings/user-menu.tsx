@@ -1,6 +1,4 @@
-import { LogOut } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { signOutAction } from "@/lib/actions/auth";
+import { SignOutButton } from "./sign-out-button";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
   return (
@@ -11,12 +9,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       <p className="truncate text-xs text-zinc-500" title={email}>
         {email} · {role}
       </p>
-      <form action={signOutAction} className="mt-2">
-        <Button type="submit" variant="ghost" size="sm" className="-ml-3">
-          <LogOut className="size-4" aria-hidden />
-          Sign out
-        </Button>
-      </form>
+      <SignOutButton />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { apiKeys } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import { getKeyCache } from "@/lib/keys/cache";
 import { displayParts, generateKey, type KeyType } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
@@ -34,6 +35,11 @@ export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
 
 export type CreatedApiKey = { secret: string; apiKey: ApiKeyListItem };
 
+export type CreateApiKeyResult =
+  | { ok: true; created: CreatedApiKey }
+  | { ok: false; reason: "name_taken" }
+  | { ok: false; reason: "limit_reached"; limit: number };
+
 /**
  * Creates a key and returns its plaintext: the only time it exists outside the holder's hands.
  * Only the SHA-256 and the display parts are stored.
@@ -44,25 +50,34 @@ export async function createApiKey(input: {
   name: string;
   description: string | null;
   createdBy: { id: string; email: string };
-}): Promise<{ ok: true; created: CreatedApiKey } | { ok: false; reason: "name_taken" }> {
+  /** Live keys the workspace may hold; MAX_KEYS_PER_WORKSPACE by default. */
+  maxKeys?: number;
+}): Promise<CreateApiKeyResult> {
   const secret = generateKey(input.type);
   const { start, end } = displayParts(secret);
+  const limit = input.maxKeys ?? getEnv().MAX_KEYS_PER_WORKSPACE;
   try {
-    const [apiKey] = await getDb()
-      .insert(apiKeys)
-      .values({
-        workspaceId: input.workspaceId,
-        type: input.type,
-        name: input.name,
-        description: input.description,
-        hash: hashKey(secret),
-        start,
-        end,
-        createdByUserId: input.createdBy.id,
-        createdByEmail: input.createdBy.email,
-      })
-      .returning(listColumns);
-    return { ok: true, created: { secret, apiKey: apiKey! } };
+    return await getDb().transaction(async (tx): Promise<CreateApiKeyResult> => {
+      // One creation per workspace at a time, so that parallel ones cannot overshoot the limit.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.workspaceId}))`);
+      const [counted] = await tx.select({ n: count() }).from(apiKeys).where(live(input.workspaceId));
+      if (counted!.n >= limit) return { ok: false, reason: "limit_reached", limit };
+      const [apiKey] = await tx
+        .insert(apiKeys)
+        .values({
+          workspaceId: input.workspaceId,
+          type: input.type,
+          name: input.name,
+          description: input.description,
+          hash: hashKey(secret),
+          start,
+          end,
+          createdByUserId: input.createdBy.id,
+          createdByEmail: input.createdBy.email,
+        })
+        .returning(listColumns);
+      return { ok: true, created: { secret, apiKey: apiKey! } };
+    });
   } catch (error) {
     if (isUniqueViolation(error, "api_keys_workspace_live_name_key")) return { ok: false, reason: "name_taken" };
     throw error;

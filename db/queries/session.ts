@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { memberships, users, workspaces, type Role } from "@/db/schema";
 
 export type SessionContext = {
+  /** The `sessions` row of this request (lib/auth/index.ts). */
+  sessionId: string;
   user: { id: string; name: string; email: string };
   workspace: { id: string; name: string };
   role: Role;
@@ -13,7 +15,7 @@ export type SessionContext = {
  * The signed-in user with their workspace and role. A user has one workspace today (the one
  * sign-up made); with invitations this picks the active one, and the oldest stays the default.
  */
-export async function loadSessionContext(userId: string): Promise<SessionContext | null> {
+export async function loadSessionContext(userId: string): Promise<Omit<SessionContext, "sessionId"> | null> {
   const [row] = await getDb()
     .select({
       user: { id: users.id, name: users.name, email: users.email },

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKey, type CreatedApiKey } from "@/db/queries/api-keys";
 import { echoValues } from "./action-state";
-import { workspaceAction } from "./workspace-action";
+import { routes } from "@/lib/routes";
+import { workspaceAction } from "./action";
 
 const createApiKeySchema = z.object({
   name: z
@@ -31,6 +32,15 @@ export const createApiKeyAction = workspaceAction<typeof createApiKeySchema, Cre
       description: input.description,
       createdBy: { id: user.id, email: user.email },
     });
+    if (!result.ok && result.reason === "limit_reached") {
+      return {
+        ok: false,
+        error:
+          `This workspace already has ${result.limit.toLocaleString("en")} active API keys, the most it can hold. ` +
+          "Revoke keys you no longer use, then generate this one.",
+        values: echoValues({ name: input.name, description: input.description ?? "" }),
+      };
+    }
     if (!result.ok) {
       return {
         ok: false,
@@ -39,7 +49,7 @@ export const createApiKeyAction = workspaceAction<typeof createApiKeySchema, Cre
         values: echoValues({ name: input.name, description: input.description ?? "" }),
       };
     }
-    revalidatePath("/settings/api-keys");
+    revalidatePath(routes.apiKeys);
     return { ok: true, data: result.created };
   },
 });

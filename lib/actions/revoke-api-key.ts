@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeApiKey } from "@/db/queries/api-keys";
-import { workspaceAction } from "./workspace-action";
+import { routes } from "@/lib/routes";
+import { workspaceAction } from "./action";
 
 export const revokeApiKeyAction = workspaceAction({
   permission: "keys:revoke",
@@ -11,7 +12,7 @@ export const revokeApiKeyAction = workspaceAction({
   async handler({ keyId }, { workspace }) {
     const key = await revokeApiKey(workspace.id, keyId);
     if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };
-    revalidatePath("/settings/api-keys");
+    revalidatePath(routes.apiKeys);
     return { ok: true, data: undefined };
   },
 });

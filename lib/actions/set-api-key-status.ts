@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setApiKeyStatus } from "@/db/queries/api-keys";
-import { workspaceAction } from "./workspace-action";
+import { routes } from "@/lib/routes";
+import { workspaceAction } from "./action";
 
 export const setApiKeyStatusAction = workspaceAction({
   permission: "keys:toggle",
@@ -11,7 +12,7 @@ export const setApiKeyStatusAction = workspaceAction({
   async handler({ keyId, enabled }, { workspace }) {
     const key = await setApiKeyStatus(workspace.id, keyId, enabled ? "active" : "disabled");
     if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };
-    revalidatePath("/settings/api-keys");
+    revalidatePath(routes.apiKeys);
     return { ok: true, data: undefined };
   },
 });

@@ -1,7 +1,7 @@
 // The Hono app behind /api/v1. Every response is JSON, errors included: never a framework page.
-import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import type { KeyVerifier } from "@/lib/keys/verify";
+import { logUnexpectedError, newRequestId } from "@/lib/server/error-log";
 import { requireApiKey, type ApiEnv } from "./authenticate";
 import { ApiError, errorResponse } from "./errors";
 import { meRoutes } from "./me";
@@ -10,7 +10,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier }) {
   const app = new Hono<ApiEnv>().basePath("/api/v1");
 
   app.use(async (c, next) => {
-    const requestId = `req_${randomBytes(12).toString("base64url")}`;
+    const requestId = newRequestId();
     c.set("requestId", requestId);
     c.header("X-Request-Id", requestId);
     // Responses carry workspace data; no shared cache may keep them.
@@ -25,7 +25,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier }) {
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
     const requestId = c.get("requestId");
-    console.error(`[api] ${requestId} ${c.req.method} ${c.req.path}`, error);
+    logUnexpectedError(`api ${c.req.method} ${c.req.path}`, requestId, error);
     return c.json(
       { error: { code: "internal_error", message: "Something went wrong on our side.", requestId } },
       500,

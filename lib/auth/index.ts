@@ -1,9 +1,16 @@
 // Auth.js v5: email + password sign-in (Credentials). Throttling lives in `authorize`, the one
 // place every sign-in passes through (the form's action and /api/auth/callback/credentials).
+//
+// Sessions are rows, not just tokens: a successful sign-in starts a row in `sessions` and the
+// JWT carries its id. Every `auth()` call runs the `jwt` callback, which checks that row (one
+// primary-key lookup), so sign-out, "Sign out of all sessions" or a deleted account end the
+// session on every server at once; a token whose row is gone is no session at all.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { findUserByEmail } from "@/db/queries/users";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { endSession, resumeSession, startSession } from "@/lib/services/sessions";
 import { authConfig } from "./config";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
@@ -13,6 +20,8 @@ export class TooManySignInAttempts extends CredentialsSignin {
   code = "too_many_attempts";
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
@@ -20,6 +29,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // A wrong password is an expected outcome, not a server error worth a stack trace.
       if (error instanceof CredentialsSignin) return;
       console.error("[auth]", error);
+    },
+  },
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt({ token, user }) {
+      // Sign-in: `authorize` has just started the session.
+      if (user) return user.sessionId ? { ...token, sid: user.sessionId } : null;
+      // Every later request: no live row, no session (null makes Auth.js drop the cookie).
+      if (!token.sid || !token.sub || !UUID.test(token.sid)) return null;
+      return (await resumeSession(token.sid, token.sub, await requestIp())) ? token : null;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
+      return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid && UUID.test(sid)) await endSession(sid);
     },
   },
   providers: [
@@ -42,9 +72,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           await signInFailed(attempt);
           return null;
         }
-        await signInSucceeded(email);
-        return { id: user.id, email: user.email, name: user.name };
+        await signInSucceeded(email, ip);
+        const sessionId = await startSession({ userId: user.id, ip, userAgent: request.headers.get("user-agent") });
+        return { id: user.id, email: user.email, name: user.name, sessionId };
       },
     }),
   ],
 });
+
+/** The client's address as server.ts decided it; null outside a request. */
+async function requestIp(): Promise<string | null> {
+  try {
+    return (await headers()).get(CLIENT_IP_HEADER);
+  } catch {
+    return null;
+  }
+}

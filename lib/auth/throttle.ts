@@ -1,41 +1,57 @@
-// Sign-in and sign-up throttling. Sign-in: after 10 failed sign-ins for one email or one IP within 15 minutes,
-// further attempts are refused until enough failures age out. Attempts live in PostgreSQL so
-// every server instance counts the same, and all time arithmetic uses the database's clock.
+// Sign-in and sign-up throttling, in PostgreSQL so that every server instance counts the same;
+// all time arithmetic uses the database's clock. Failed sign-ins count three ways, each within
+// a sliding 15-minute window:
 //
-// An attempt is recorded (`pending`) *before* the password is checked. For the email, pending
-// attempts count too, so a burst of parallel guesses at one account cannot slip past the limit.
-// For the IP only finished failures count: people signing in at the same moment behind one
-// office address must not lock each other out. A burst across many emails from one IP can
-// therefore overshoot the IP's limit by the number of attempts in flight, never the email's.
-import { and, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
+// - one account from one address: 10 failures. This is the limit a guesser meets, and it locks
+//   out only that address: a stranger who types someone else's email cannot lock its owner out.
+// - one account from anywhere: 100 failures, against guessing spread over many addresses. It
+//   does not apply from an address the account has a live session on, so even a botnet cannot
+//   keep an owner out of their own usual network.
+// - one address, any accounts: 50 failures, against one host trying a password on many accounts.
+//
+// An attempt is recorded (`pending`) *before* the password is checked. Pending attempts count
+// for the account limits, so a burst of parallel guesses cannot slip past them. For the address
+// limit only finished failures count: people signing in at the same moment behind one office
+// address must not refuse each other.
+import { and, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { signInFailures, signUpAttempts } from "@/db/schema";
+import { sessionIsLive } from "@/db/queries/sessions";
+import { sessions, signInFailures, signUpAttempts, users } from "@/db/schema";
 
-export const MAX_FAILURES = 10;
+export const LIMITS = { accountFromAddress: 10, account: 100, address: 50 } as const;
+/** The limit a single guesser meets (the per-account-and-address one). */
+export const MAX_FAILURES = LIMITS.accountFromAddress;
 const WINDOW = sql`interval '15 minutes'`;
 
 const inWindow = gt(signInFailures.failedAt, sql`now() - ${WINDOW}`);
-const countsForEmail = (email: string) => eq(signInFailures.email, email);
-const countsForIp = (ip: string) => and(eq(signInFailures.ip, ip), eq(signInFailures.pending, false));
+const forAccount = (email: string) => eq(signInFailures.email, email);
+const fromAddress = (ip: string | null) => (ip ? eq(signInFailures.ip, ip) : isNull(signInFailures.ip));
+const forAccountFromAddress = (email: string, ip: string | null) => and(forAccount(email), fromAddress(ip))!;
+const finishedFromAddress = (ip: string) => and(eq(signInFailures.ip, ip), eq(signInFailures.pending, false))!;
 
 export type SignInAttempt = { id: string | null; allowed: boolean };
 
-/** Starts an attempt; `allowed` is false when the email or the IP is over the limit. */
+/** Starts an attempt; `allowed` is false when any of the three limits is reached. */
 export async function beginSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
-  // While a lock holds, refuse without writing: a locked-out guesser costs one read per try.
+  // While a lock holds, refuse without writing: a locked-out guesser costs reads, not rows.
   if (await signInLockedForMinutes(email, ip)) return { id: null, allowed: false };
 
   const db = getDb();
   const [attempt] = await db.insert(signInFailures).values({ email, ip, pending: true }).returning({ id: signInFailures.id });
+  const count = (where: SQL) => sql<number>`count(*) filter (where ${where})`.mapWith(Number);
   const [counts] = await db
     .select({
-      email: sql<number>`count(*) filter (where ${countsForEmail(email)})`.mapWith(Number),
-      ip: ip ? sql<number>`count(*) filter (where ${countsForIp(ip)})`.mapWith(Number) : sql<number>`0`.mapWith(Number),
+      accountFromAddress: count(forAccountFromAddress(email, ip)),
+      account: count(forAccount(email)),
+      address: ip ? count(finishedFromAddress(ip)) : sql<number>`0`.mapWith(Number),
     })
     .from(signInFailures)
-    .where(and(ip ? or(countsForEmail(email), eq(signInFailures.ip, ip)) : countsForEmail(email), inWindow));
-  // The email's count includes this attempt; the IP's counts finished failures only.
-  const allowed = counts!.email <= MAX_FAILURES && counts!.ip < MAX_FAILURES;
+    .where(and(ip ? or(forAccount(email), eq(signInFailures.ip, ip)) : forAccount(email), inWindow));
+  // The account counts include this attempt; the address counts finished failures only.
+  const allowed =
+    counts!.accountFromAddress <= LIMITS.accountFromAddress &&
+    (counts!.account <= LIMITS.account || (await hasLiveSessionFrom(email, ip))) &&
+    counts!.address < LIMITS.address;
   if (!allowed) {
     await db.delete(signInFailures).where(eq(signInFailures.id, attempt!.id));
     return { id: null, allowed };
@@ -43,7 +59,7 @@ export async function beginSignInAttempt(email: string, ip: string | null): Prom
   return { id: attempt!.id, allowed };
 }
 
-/** The password was wrong: the attempt becomes a failure that counts for the IP too. */
+/** The password was wrong: the attempt becomes a failure that counts for the address too. */
 export async function signInFailed(attempt: SignInAttempt) {
   const db = getDb();
   if (attempt.id) await db.update(signInFailures).set({ pending: false }).where(eq(signInFailures.id, attempt.id));
@@ -51,31 +67,49 @@ export async function signInFailed(attempt: SignInAttempt) {
   await db.delete(signInFailures).where(lt(signInFailures.failedAt, sql`now() - ${WINDOW}`));
 }
 
-/** The password was right: the attempt was no failure, and the email's slate is wiped. */
-export async function signInSucceeded(email: string) {
-  await getDb().delete(signInFailures).where(countsForEmail(email));
+/**
+ * The password was right: this address's failures for the account are wiped. Failures from
+ * other addresses stay and age out, so a correct sign-in cannot reset a distributed attack.
+ */
+export async function signInSucceeded(email: string, ip: string | null) {
+  await getDb().delete(signInFailures).where(forAccountFromAddress(email, ip));
 }
 
-/** Minutes until this email and IP may try again, or null when they may try now. */
+/** Minutes until this email may try again from this address, or null when it may try now. */
 export async function signInLockedForMinutes(email: string, ip: string | null): Promise<number | null> {
   const seconds = await Promise.all([
-    secondsUntilUnlocked(countsForEmail(email)),
-    ip ? secondsUntilUnlocked(countsForIp(ip)!) : 0,
+    secondsUntilUnlocked(forAccountFromAddress(email, ip), LIMITS.accountFromAddress),
+    secondsUntilUnlocked(forAccount(email), LIMITS.account).then(async (wait) =>
+      wait > 0 && (await hasLiveSessionFrom(email, ip)) ? 0 : wait,
+    ),
+    ip ? secondsUntilUnlocked(finishedFromAddress(ip), LIMITS.address) : 0,
   ]);
   const wait = Math.max(...seconds);
   return wait > 0 ? Math.max(1, Math.ceil(wait / 60)) : null;
 }
 
-// Locked while MAX_FAILURES fall inside the window: it lifts when the 10th newest ages out.
-async function secondsUntilUnlocked(who: SQL): Promise<number> {
-  const [tenthNewest] = await getDb()
+// Locked while `limit` failures fall inside the window: it lifts when the limit-th newest ages out.
+async function secondsUntilUnlocked(who: SQL, limit: number): Promise<number> {
+  const [oldestCounted] = await getDb()
     .select({ seconds: sql<number>`extract(epoch from (${signInFailures.failedAt} + ${WINDOW} - now()))`.mapWith(Number) })
     .from(signInFailures)
     .where(and(who, inWindow))
     .orderBy(desc(signInFailures.failedAt))
-    .offset(MAX_FAILURES - 1)
+    .offset(limit - 1)
     .limit(1);
-  return tenthNewest?.seconds ?? 0;
+  return oldestCounted?.seconds ?? 0;
+}
+
+/** Whether the account has a live dashboard session last used from `ip`. */
+async function hasLiveSessionFrom(email: string, ip: string | null): Promise<boolean> {
+  if (!ip) return false;
+  const [row] = await getDb()
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(users.email, email), eq(sessions.ip, ip), sessionIsLive))
+    .limit(1);
+  return row !== undefined;
 }
 
 export const MAX_SIGN_UPS_PER_HOUR = 20;

@@ -10,12 +10,13 @@ import { verifyPassword } from "@/lib/auth/password";
 import {
   beginSignInAttempt,
   beginSignUp,
-  MAX_FAILURES,
+  LIMITS,
   MAX_SIGN_UPS_PER_HOUR,
   signInFailed,
   signInLockedForMinutes,
   signInSucceeded,
 } from "@/lib/auth/throttle";
+import { startSession } from "@/lib/services/sessions";
 import { createWorkspace, TEST_PASSWORD } from "../support/fixtures";
 
 const email = () => `throttle-${randomBytes(5).toString("hex")}@example.com`;
@@ -50,53 +51,82 @@ describe("sign-in throttling", () => {
     if (attempt.allowed) await signInFailed(attempt);
     return attempt.allowed;
   };
+  let nextIp = 0;
+  /** A fresh address for each use, so that tests never share counts. */
+  const newIp = () => `10.${(nextIp >> 8) & 255}.${nextIp++ & 255}.${Math.floor(Math.random() * 250) + 1}`;
 
-  it("allows 10 failures for an email, refuses the 11th attempt for the rest of the 15-minute window", async () => {
+  it("allows 10 failures for an account from one address, refuses the 11th for the rest of the 15-minute window", async () => {
     const address = email();
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await fail(address, null)).toBe(true);
-    expect(await signInLockedForMinutes(address, null)).toBe(15);
-    expect(await fail(address, null)).toBe(false);
-    expect(await rowsFor(address)).toBe(MAX_FAILURES); // a refused attempt writes nothing
+    const ip = newIp();
+    for (let i = 0; i < LIMITS.accountFromAddress; i++) expect(await fail(address, ip)).toBe(true);
+    expect(await signInLockedForMinutes(address, ip)).toBe(15);
+    expect(await fail(address, ip)).toBe(false);
+    expect(await rowsFor(address)).toBe(LIMITS.accountFromAddress); // a refused attempt writes nothing
     await age(address, 10);
-    expect(await signInLockedForMinutes(address, null)).toBe(5);
+    expect(await signInLockedForMinutes(address, ip)).toBe(5);
     await age(address, 6);
-    expect(await signInLockedForMinutes(address, null)).toBeNull();
-    expect(await fail(address, null)).toBe(true);
+    expect(await signInLockedForMinutes(address, ip)).toBeNull();
+    expect(await fail(address, ip)).toBe(true);
   });
 
-  it("locks an IP after 10 failures across different emails", async () => {
-    const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
-    await getDb().delete(signInFailures).where(eq(signInFailures.ip, ip));
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await fail(email(), ip)).toBe(true);
+  it("does not let a stranger lock the owner out: the owner's own address may still sign in", async () => {
+    const owner = await createWorkspace();
+    const stranger = newIp();
+    for (let i = 0; i < LIMITS.accountFromAddress; i++) await fail(owner.email, stranger);
+    expect(await fail(owner.email, stranger)).toBe(false);
+    expect(await signInLockedForMinutes(owner.email, newIp())).toBeNull();
+    expect((await beginSignInAttempt(owner.email, newIp())).allowed).toBe(true);
+  });
+
+  it("locks an account after 100 failures from many addresses, except from an address it has a live session on", async () => {
+    const owner = await createWorkspace();
+    const home = newIp();
+    await startSession({ userId: owner.userId, ip: home, userAgent: "test" });
+    // Spread over 20 addresses, 5 each: no single address reaches its own limit.
+    for (let i = 0; i < LIMITS.account / 5; i++) {
+      const ip = newIp();
+      for (let j = 0; j < 5; j++) expect(await fail(owner.email, ip)).toBe(true);
+    }
+    expect(await signInLockedForMinutes(owner.email, newIp())).toBe(15);
+    expect((await beginSignInAttempt(owner.email, newIp())).allowed).toBe(false);
+    expect(await signInLockedForMinutes(owner.email, home)).toBeNull();
+    expect((await beginSignInAttempt(owner.email, home)).allowed).toBe(true);
+  });
+
+  it("locks an address after 50 failures across different accounts", async () => {
+    const ip = newIp();
+    for (let i = 0; i < LIMITS.address; i++) expect(await fail(email(), ip)).toBe(true);
     expect(await signInLockedForMinutes(email(), ip)).toBe(15);
     expect(await fail(email(), ip)).toBe(false);
-    expect(await fail(email(), "198.51.100.1")).toBe(true);
+    expect(await fail(email(), newIp())).toBe(true);
   });
 
-  it("lets no more than 10 of 30 parallel guesses at one account through", async () => {
+  it("lets no more than 10 of 30 parallel guesses at one account from one address through", async () => {
     const address = email();
-    const attempts = await Promise.all(Array.from({ length: 30 }, () => beginSignInAttempt(address, null)));
+    const ip = newIp();
+    const attempts = await Promise.all(Array.from({ length: 30 }, () => beginSignInAttempt(address, ip)));
     const allowed = attempts.filter((a) => a.allowed);
     // Check-then-record would let all 30 through; record-then-count lets at most 10.
-    expect(allowed.length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(allowed.length).toBeLessThanOrEqual(LIMITS.accountFromAddress);
     expect(await rowsFor(address)).toBe(allowed.length); // refused attempts left no row
     await Promise.all(allowed.map((a) => signInFailed(a)));
     // The next attempt is allowed exactly while fewer than 10 failures stand.
-    expect((await beginSignInAttempt(address, null)).allowed).toBe(allowed.length < MAX_FAILURES);
+    expect((await beginSignInAttempt(address, ip)).allowed).toBe(allowed.length < LIMITS.accountFromAddress);
   });
 
   it("does not refuse people signing in at the same moment from one address", async () => {
-    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const ip = newIp();
     const attempts = await Promise.all(Array.from({ length: 15 }, () => beginSignInAttempt(email(), ip)));
     expect(attempts.every((a) => a.allowed)).toBe(true);
   });
 
-  it("forgets an email's failures after a successful sign-in", async () => {
+  it("forgets this address's failures for the account after a successful sign-in, not other addresses'", async () => {
     const address = email();
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await fail(address, null);
-    expect((await beginSignInAttempt(address, null)).allowed).toBe(true);
-    await signInSucceeded(address);
-    expect(await rowsFor(address)).toBe(0);
+    const [here, elsewhere] = [newIp(), newIp()];
+    for (let i = 0; i < LIMITS.accountFromAddress - 1; i++) await fail(address, here);
+    await fail(address, elsewhere);
+    await signInSucceeded(address, here);
+    expect(await rowsFor(address)).toBe(1);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createApiKey, listApiKeys, revokeApiKey, setApiKeyStatus } from "@/db/queries/api-keys";
 import { apiKeys } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 import { parseKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
 import { maskKey } from "@/lib/keys/mask";
@@ -41,6 +42,31 @@ describe("createApiKey", () => {
     await createKey(b, "zapier-integration");
     await revokeApiKey(a.workspaceId, first.apiKey.id);
     await expect(createKey(a, "zapier-integration")).resolves.toBeDefined();
+  });
+});
+
+describe("the key limit per workspace", () => {
+  const create = (owner: { userId: string; workspaceId: string; email: string }, name: string, maxKeys: number) =>
+    createApiKey({ workspaceId: owner.workspaceId, type: "private", name, description: null, createdBy: { id: owner.userId, email: owner.email }, maxKeys });
+
+  it("refuses a key beyond the limit, and counts only live keys", async () => {
+    const owner = await createWorkspace();
+    for (const name of ["a", "b", "c"]) expect((await create(owner, name, 3)).ok).toBe(true);
+    expect(await create(owner, "d", 3)).toEqual({ ok: false, reason: "limit_reached", limit: 3 });
+    const keys = await listApiKeys(owner.workspaceId);
+    await revokeApiKey(owner.workspaceId, keys[0]!.id);
+    expect((await create(owner, "d", 3)).ok).toBe(true);
+  });
+
+  it("holds under parallel creation: 12 at once against a limit of 5 make exactly 5", async () => {
+    const owner = await createWorkspace();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => create(owner, `parallel-${i}`, 5)));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(await listApiKeys(owner.workspaceId)).toHaveLength(5);
+  });
+
+  it("is MAX_KEYS_PER_WORKSPACE, 50,000 unless set", () => {
+    expect(getEnv().MAX_KEYS_PER_WORKSPACE).toBe(Number(process.env.MAX_KEYS_PER_WORKSPACE ?? 50_000));
   });
 });
 

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { routes } from "@/lib/routes";
 
 export default function SettingsIndex() {
-  redirect("/settings/api-keys");
+  redirect(routes.apiKeys);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { nextServerAction, OWNER_CREDENTIALS } from "./support";
+import { nextServerAction, OWNER_CREDENTIALS } from "../support";
 
 test("an anonymous visitor of the dashboard is sent to sign-in, then back", async ({ page, context }) => {
   const owner = JSON.parse(readFileSync(OWNER_CREDENTIALS, "utf8"));

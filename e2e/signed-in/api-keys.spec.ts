@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Locator, type Page } from "@playwright/test";
-import { dumpDatabase, nextServerAction } from "./support";
+import { dumpDatabase, nextServerAction } from "../support";
 
 type Fixtures = { keysPage: Page; generateKey: (name: string, description?: string) => Promise<string> };
 
@@ -27,6 +27,15 @@ const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** Axe's findings inside the toast region, once its entrance animation has settled. */
+async function toastViolations(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("[data-sonner-toast]")].every((toast) => getComputedStyle(toast).opacity === "1"),
+  );
+  const results = await new AxeBuilder({ page }).include("[data-sonner-toaster]").analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.failureSummary).join(" ")}`);
+}
 
 const rowOf = (page: Page, name: string): Locator => page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
 
@@ -130,6 +139,17 @@ test("a refused toggle rolls back and says why", async ({ keysPage: page, genera
   await expect(page.getByText('Could not disable "rollback-check": This key no longer exists. Reload the page.')).toBeVisible();
   await expect(row.getByRole("switch")).toBeChecked();
   await expect(row).toContainText("Active");
+  expect(await toastViolations(page)).toEqual([]);
+});
+
+test("success toasts are readable (WCAG AA contrast)", async ({ keysPage: page, generateKey }) => {
+  await generateKey("toast-check");
+  await page.getByRole("dialog", { name: "Save your API key" }).getByRole("button", { name: "Copy", exact: true }).click();
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "Actions for toast-check" }).click();
+  await page.getByRole("menuitem", { name: "Copy key ID" }).click();
+  await expect(page.getByText("Key ID copied")).toBeVisible();
+  expect(await toastViolations(page)).toEqual([]);
 });
 
 test("the generate form explains what is wrong and keeps what was typed", async ({ keysPage: page, generateKey }) => {

@@ -1,7 +1,7 @@
 // Signs a new owner up through the real form once and saves the session for the other tests.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test as setup } from "@playwright/test";
-import { OWNER_CREDENTIALS, OWNER_STATE, uniqueEmail } from "./support";
+import { OWNER_CREDENTIALS, OWNER_STATE, uniqueEmail } from "../support";
 
 setup("sign up creates the account and workspace and lands on API Keys", async ({ page }) => {
   const credentials = { email: uniqueEmail("owner"), password: "a-long-enough-password" };

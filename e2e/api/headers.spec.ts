@@ -1,7 +1,7 @@
 // Headers every response carries, and the API's JSON-only answers.
 import { expect, test } from "@playwright/test";
 
-for (const path of ["/sign-in", "/api/v1/me", "/settings/api-keys"]) {
+for (const path of ["/sign-in", "/settings/api-keys"]) {
   test(`security headers on ${path}`, async ({ request }) => {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
@@ -12,6 +12,14 @@ for (const path of ["/sign-in", "/api/v1/me", "/settings/api-keys"]) {
     expect(headers["x-content-type-options"]).toBe("nosniff");
   });
 }
+
+test("API responses carry the short set an API needs, not the dashboard's document policy", async ({ request }) => {
+  const headers = (await request.get("/api/v1/me")).headers();
+  expect(headers["content-security-policy"]).toBe("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["cache-control"]).toBe("no-store");
+  expect(headers["permissions-policy"]).toBeUndefined();
+});
 
 test("HSTS only for requests that came over https through the trusted proxy", async ({ request }) => {
   const plain = await request.get("/sign-in");

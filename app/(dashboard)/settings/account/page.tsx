@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { AccountView } from "@/components/account/account-view";
+import { getDb } from "@/db/client";
+import { listSessions } from "@/db/queries/sessions";
+import { requireSessionContext } from "@/lib/auth/session";
+import { describeUserAgent } from "@/lib/user-agent";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const { user, sessionId } = await requireSessionContext();
+  const sessions = await listSessions(getDb(), user.id);
+  return (
+    <AccountView
+      user={user}
+      sessions={sessions.map((session) => ({
+        id: session.id,
+        device: describeUserAgent(session.userAgent),
+        ip: session.ip,
+        createdAt: session.createdAt,
+        lastSeenAt: session.lastSeenAt,
+        current: session.id === sessionId,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,136 @@
+// The request listener over real sockets, with stand-in handlers that echo what reached them.
+import { createServer, type Server } from "node:http";
+import { connect, type AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { answerClientError, createRequestListener } from "./request-listener";
+
+let server: Server;
+let port: number;
+let failNext: Error | null = null;
+
+beforeAll(async () => {
+  const echo = (which: string) => (req: { url?: string; method?: string }, res: import("node:http").ServerResponse) => {
+    if (failNext) {
+      const error = failNext;
+      failNext = null;
+      throw error;
+    }
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ which, url: req.url, method: req.method }));
+  };
+  server = createServer(
+    createRequestListener({
+      handleApi: echo("api"),
+      handleNext: async (req, res) => echo("next")(req, res),
+      trustedProxies: 0,
+      pageHeaders: { "X-Page": "1" },
+      apiHeaders: { "X-Api": "1" },
+      strictTransportSecurity: "max-age=1",
+    }),
+  );
+  server.on("clientError", answerClientError);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** Sends `head` as written (no client-side URL parsing) and returns status, headers and body. */
+function raw(head: string): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    let data = "";
+    socket.on("data", (chunk) => (data += chunk));
+    socket.on("end", () => {
+      const [headers = "", ...rest] = data.split("\r\n\r\n");
+      resolve({ status: Number(headers.split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
+    });
+    socket.on("error", reject);
+    socket.write(head);
+  });
+}
+
+const request = (target: string, extra = "", method = "GET") =>
+  raw(`${method} ${target} HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n${extra}\r\n`);
+
+describe("request targets", () => {
+  it.each([
+    ["*", "OPTIONS"],
+    ["*", "GET"],
+    ["/%zz", "GET"],
+    ["/%00", "GET"],
+  ])("answers %s (%s) with a 400 envelope and one short log line", async (target, method) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const response = await request(target, "", method);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: "invalid_request", message: "Malformed request target." } });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).not.toContain("\n");
+    warn.mockRestore();
+  });
+
+  it.each([
+    ["http://evil.example/api/v1/me", "api", "/api/v1/me"],
+    ["//api/v1/me", "api", "/api/v1/me"],
+    ["/api//v1/me", "api", "/api/v1/me"],
+    ["/settings/..//evil.example/x", "next", "/evil.example/x"],
+    ["http://evil.example/sign-in/", "next", "/sign-in/"],
+  ])("routes %s to %s as %s, never with the request's host", async (target, which, url) => {
+    const response = await request(target);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ which, url, method: "GET" });
+    expect(response.headers).not.toMatch(/evil/);
+  });
+
+  it("gives API responses the API's headers and pages the page headers", async () => {
+    expect((await request("/api/v1/me")).headers).toMatch(/x-api: 1/i);
+    expect((await request("/api/v1/me")).headers).not.toMatch(/x-page/i);
+    expect((await request("/sign-in")).headers).toMatch(/x-page: 1/i);
+  });
+
+  it("answers a request line Node cannot parse with the envelope", async () => {
+    const response = await raw("GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: "invalid_request" } });
+  });
+});
+
+describe("cross-site writes to the dashboard", () => {
+  it.each<[string, number, string]>([
+    ["same Origin", 200, "Origin: http://localhost:PORT\r\n"],
+    ["a foreign Origin", 403, "Origin: http://evil.example\r\n"],
+    ["Origin: null", 403, "Origin: null\r\n"],
+    ["no Origin, Sec-Fetch-Site: same-origin", 200, "Sec-Fetch-Site: same-origin\r\n"],
+    ["no Origin, Sec-Fetch-Site: cross-site", 403, "Sec-Fetch-Site: cross-site\r\n"],
+    ["no Origin at all", 403, ""],
+  ])("a POST with %s → %i", async (_name, status, headers) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const extra = `${headers.replace("PORT", String(port))}Content-Length: 0\r\n`;
+    const response = await request("/settings/api-keys", extra, "POST");
+    expect(response.status).toBe(status);
+    if (status === 403) expect(JSON.parse(response.body)).toMatchObject({ error: { code: "forbidden" } });
+    warn.mockRestore();
+  });
+
+  it("leaves the API to its own authentication (no Origin needed)", async () => {
+    expect((await request("/api/v1/me", "", "POST")).status).toBe(200);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("answer 500 with a request id and print one stack per distinct error", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const boom = new Error("boom");
+    for (let i = 0; i < 3; i++) {
+      failNext = boom;
+      const response = await request("/sign-in");
+      expect(response.status).toBe(500);
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code: "internal_error", requestId: expect.stringMatching(/^req_/) } });
+      expect(response.body).not.toContain("boom");
+    }
+    const printed = error.mock.calls.map((call) => call.join(" "));
+    expect(printed.filter((line) => line.includes("same stack as"))).toHaveLength(2);
+    expect(printed[0]).toMatch(/req_[\w-]+ unexpected error/);
+    error.mockRestore();
+  });
+});

@@ -1,0 +1,125 @@
+// The first code a client's request reaches (server.ts mounts it on node:http). It never throws:
+// a target we will not serve gets a 400 envelope, a cross-site write a 403, a server action body
+// Next could not decode a 400, and an unexpected failure a 500 with a request id, logged
+// once per distinct stack. Everything else is routed on the normalized path: `/api/v1` to the
+// Hono app, the rest to Next.
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { setClientIp } from "@/lib/client-ip";
+import { checkActionBody, isPossibleAction } from "./action-body";
+import { logUnexpectedError, newRequestId } from "./error-log";
+import { isApiPath, parseRequestTarget } from "./request-target";
+import { crossSiteRefusal } from "./same-origin";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export type RequestListenerOptions = {
+  handleApi: Handler;
+  handleNext: Handler;
+  /** Proxies in front of us whose forwarding headers are believed (TRUST_PROXY). */
+  trustedProxies: number;
+  /** Headers for dashboard responses, and the short set an API response needs. */
+  pageHeaders: Record<string, string>;
+  apiHeaders: Record<string, string>;
+  strictTransportSecurity: string;
+};
+
+export function createRequestListener(options: RequestListenerOptions): RequestListener {
+  return (req, res) => {
+    try {
+      setClientIp(req, options.trustedProxies);
+      const target = parseRequestTarget(req.url);
+      if (!target.ok) {
+        logRefusal(req, 400, target.reason);
+        return sendError(res, 400, "invalid_request", "Malformed request target.", "Send an origin-form path such as /api/v1/me.");
+      }
+      req.url = target.url;
+      const api = isApiPath(target.path);
+      setHeaders(res, api ? options.apiHeaders : options.pageHeaders);
+      // Only for requests that reached us over https, as a trusted proxy says: never on plain http.
+      if (req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", options.strictTransportSecurity);
+      if (api) return run(options.handleApi, req, res);
+
+      const refusal = crossSiteRefusal(req.method, req.headers, addressedHost(req, options.trustedProxies));
+      if (refusal) {
+        logRefusal(req, 403, refusal);
+        return sendError(res, 403, "forbidden", "Cross-site request refused.", "Submit the form from a Switchboard page.");
+      }
+      if (isPossibleAction(req, target.path)) return void checkAction(req, res, options.handleNext);
+      return run(options.handleNext, req, res);
+    } catch (error) {
+      failed(res, error);
+    }
+  };
+}
+
+// A body Next would decode as a server action must be one it can decode (action-body.ts).
+async function checkAction(req: IncomingMessage, res: ServerResponse, handleNext: Handler) {
+  try {
+    const check = await checkActionBody(req);
+    if (!check.ok) {
+      logRefusal(req, check.status, check.reason);
+      return sendError(res, check.status, "invalid_request", "Malformed server action request.", "Reload the page and try again.");
+    }
+    run(handleNext, req, res);
+  } catch (error) {
+    failed(res, error);
+  }
+}
+
+function run(handler: Handler, req: IncomingMessage, res: ServerResponse) {
+  Promise.resolve()
+    .then(() => handler(req, res))
+    .catch((error) => failed(res, error));
+}
+
+function failed(res: ServerResponse, error: unknown) {
+  const requestId = newRequestId();
+  logUnexpectedError("server", requestId, error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendError(res, 500, "internal_error", "Something went wrong on our side.", undefined, requestId);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, hint?: string, requestId?: string) {
+  const body = JSON.stringify({ error: { code, message, ...(hint ? { hint } : {}), ...(requestId ? { requestId } : {}) } });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.end(body);
+}
+
+function setHeaders(res: ServerResponse, headers: Record<string, string>) {
+  for (const name in headers) res.setHeader(name, headers[name]!);
+}
+
+/** The host the client addressed: the Host header, or what the nearest trusted proxy forwarded. */
+function addressedHost(req: IncomingMessage, trustedProxies: number): string | undefined {
+  const forwarded = trustedProxies > 0 ? req.headers["x-forwarded-host"] : undefined;
+  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
+  return value?.split(",").at(-1)?.trim() || req.headers.host;
+}
+
+// One short line per refused request: the target is quoted (no log injection) and cut short.
+function logRefusal(req: IncomingMessage, status: number, reason: string) {
+  const target = JSON.stringify(String(req.url).slice(0, 120));
+  console.warn(`> ${status} ${req.method} ${target}: ${reason}`);
+}
+
+/**
+ * For node:http's `clientError` (a request line or header the parser refuses): the same 400
+ * envelope, instead of Node's bare "400 Bad Request".
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+  const body = JSON.stringify({ error: { code: "invalid_request", message: "Malformed HTTP request." } });
+  socket.end(
+    "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
