@@ -58,6 +58,9 @@ async function main() {
     }),
   );
   server.on("clientError", answerClientError);
+  // A client gets a minute to send its whole request (Node's default is five): a slow body
+  // must not hold a connection, and a buffered server-action body, for long.
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject); // e.g. EADDRINUSE: fail the start cleanly
     server.listen(env.PORT, env.HOST, () => {

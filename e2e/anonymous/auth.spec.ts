@@ -17,6 +17,10 @@ test("an anonymous visitor of the dashboard is sent to sign-in, then back", asyn
   // The session cookie is out of reach of scripts and of cross-site requests.
   const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
+  // This browser is now a known device of the account (sign-in throttling spares it).
+  const device = (await context.cookies()).find((c) => c.name === "switchboard-known-device");
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(device!.expires - Date.now() / 1000).toBeGreaterThan(300 * 24 * 3600);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

@@ -111,13 +111,30 @@ test("a captured form action (multipart) replayed with malformed parts changes n
     const response = await send(body);
     expect(response.status(), body).toBeLessThan(500);
   }
-  // The same garbage as a form posted without JavaScript (no Next-Action header).
-  const noScript = await page.request.post(action.url(), {
-    headers: { "content-type": headers["content-type"]!, origin: new URL(baseURL!).origin },
-    data: "garbage",
+  // Forms posted without JavaScript (no Next-Action header) naming the real action, malformed.
+  const id = headers["next-action"]!;
+  const noScript = [
+    "garbage",
+    part("$ACTION_REF_1", "") + part("$ACTION_1:0", `{"id":"${id}","bound":[`) + `--${boundary}--\r\n`,
+    part("$ACTION_REF_1", "") + part("$ACTION_1:0", `{"id":"${id}","bound":"$@1"}`) + `--${boundary}--\r\n`,
+    // Well-formed but without the form's fields: refused by the action's own validation.
+    part(`$ACTION_ID_${id}`, "") + `--${boundary}--\r\n`,
+  ];
+  for (const body of noScript) {
+    const response = await page.request.post(action.url(), {
+      headers: { "content-type": headers["content-type"]!, origin: new URL(baseURL!).origin },
+      data: body,
+      maxRedirects: 0,
+    });
+    expect(response.status(), body).toBeLessThan(500);
+  }
+  // A Host in capitals is the same host: Next must not refuse it with a 500 either.
+  const shouting = await page.request.post(action.url(), {
+    headers: { "content-type": headers["content-type"]!, origin: new URL(baseURL!).origin, host: new URL(baseURL!).host.toUpperCase() },
+    data: part(`$ACTION_ID_${id}`, "") + `--${boundary}--\r\n`,
     maxRedirects: 0,
   });
-  expect(noScript.status()).toBeLessThan(500);
+  expect(shouting.status()).toBeLessThan(500);
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: "multipart-replayed" })).toHaveCount(0);
 });

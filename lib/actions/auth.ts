@@ -2,21 +2,42 @@
 // Sign-up, sign-in and sign-out. They run before there is a session, so they are public
 // actions: the same wrapper, the same zod schemas, the same ActionState as every other action.
 import { AuthError, CredentialsSignin } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createUserWithWorkspace } from "@/db/queries/users";
-import { signIn, signOut } from "@/lib/auth";
+import { auth, signIn, signOut } from "@/lib/auth";
+import { isKnownDevice, issueDeviceToken, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "@/lib/auth/known-device";
 import { hashPassword } from "@/lib/auth/password";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { beginSignUp, signInLockedForMinutes } from "@/lib/auth/throttle";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { getEnv } from "@/lib/env";
 import { DEFAULT_SIGNED_IN_PATH, routes } from "@/lib/routes";
 import { safeRedirectPath } from "@/lib/safe-redirect";
+import { endSession } from "@/lib/services/sessions";
 import { publicAction } from "./action";
 import { echoValues } from "./action-state";
 
 const clientIp = async () => (await headers()).get(CLIENT_IP_HEADER);
+
+/** After a successful sign-in: this browser is now a known device of the account (lib/auth/known-device.ts). */
+async function rememberDevice(email: string) {
+  const secret = getEnv().AUTH_SECRET;
+  if (!secret) return;
+  (await cookies()).set(KNOWN_DEVICE_COOKIE, issueDeviceToken(email, secret), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: (await headers()).get("x-forwarded-proto") === "https",
+    path: "/",
+    maxAge: KNOWN_DEVICE_MAX_AGE_SECONDS,
+  });
+}
+
+async function isThisDeviceKnown(email: string) {
+  const secret = getEnv().AUTH_SECRET;
+  return !!secret && isKnownDevice((await cookies()).get(KNOWN_DEVICE_COOKIE)?.value, email, secret);
+}
 
 export const signUpAction = publicAction({
   name: "sign-up",
@@ -43,6 +64,7 @@ export const signUpAction = publicAction({
       // The account exists; only the automatic sign-in was refused (this network is throttled).
       return { ok: false, error: "Your account is ready, but signing in failed. Sign in from the sign-in page.", values };
     }
+    await rememberDevice(email);
     redirect(DEFAULT_SIGNED_IN_PATH);
   },
 });
@@ -58,21 +80,28 @@ export const signInAction = publicAction({
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
-        return { ok: false, error: tooManyAttempts(await signInLockedForMinutes(email, await clientIp())), values };
+        const minutes = await signInLockedForMinutes(email, await clientIp(), { knownDevice: await isThisDeviceKnown(email) });
+        return { ok: false, error: tooManyAttempts(minutes), values };
       }
       // Same words whether the email exists or not.
       return { ok: false, error: "Invalid email or password.", values };
     }
+    await rememberDevice(email);
     // Our own redirect, to a path resolved against our own origin (never Auth.js's absolute URL).
     redirect(safeRedirectPath(next, DEFAULT_SIGNED_IN_PATH));
   },
 });
 
-/** Ends this session (its row goes, so the cookie is worthless even if it was copied). */
+/**
+ * Ends this session: its row goes first, so the cookie is worthless even if it was copied. If
+ * that fails, the person is told and stays signed in, rather than believing they are out.
+ */
 export const signOutAction = publicAction({
   name: "sign-out",
   schema: z.object({}),
   async handler() {
+    const session = await auth();
+    if (session?.sessionId) await endSession(session.sessionId);
     await signOut({ redirect: false });
     redirect(routes.signIn);
   },

@@ -10,8 +10,10 @@ import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { findUserByEmail } from "@/db/queries/users";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { getEnv } from "@/lib/env";
 import { endSession, resumeSession, startSession } from "@/lib/services/sessions";
 import { authConfig } from "./config";
+import { deviceTokenFrom, isKnownDevice } from "./known-device";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./throttle";
@@ -60,8 +62,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const ip = request.headers.get(CLIENT_IP_HEADER);
+        const secret = getEnv().AUTH_SECRET;
+        const knownDevice = !!secret && isKnownDevice(deviceTokenFrom(request.headers.get("cookie")), email, secret);
 
-        const attempt = await beginSignInAttempt(email, ip);
+        const attempt = await beginSignInAttempt(email, ip, { knownDevice });
         if (!attempt.allowed) throw new TooManySignInAttempts();
 
         const user = await findUserByEmail(email);

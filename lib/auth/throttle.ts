@@ -1,12 +1,14 @@
 // Sign-in and sign-up throttling, in PostgreSQL so that every server instance counts the same;
-// all time arithmetic uses the database's clock. Failed sign-ins count three ways, each within
-// a sliding 15-minute window:
+// all time arithmetic uses the database's clock. An "address" is an IPv4 address or an IPv6 /64
+// (lib/auth/address.ts). Failed sign-ins count three ways, each within a sliding 15-minute window:
 //
 // - one account from one address: 10 failures. This is the limit a guesser meets, and it locks
-//   out only that address: a stranger who types someone else's email cannot lock its owner out.
-// - one account from anywhere: 100 failures, against guessing spread over many addresses. It
-//   does not apply from an address the account has a live session on, so even a botnet cannot
-//   keep an owner out of their own usual network.
+//   out only that address: a stranger who types someone else's email cannot lock its owner out
+//   from anywhere else.
+// - one account from anywhere: 100 failures, against guessing spread over many addresses. A
+//   browser that has signed in to the account before (its known-device cookie,
+//   lib/auth/known-device.ts) is exempt, so a distributed attack can keep the owner out of a new
+//   browser for at most the window, never out of the browsers they already use.
 // - one address, any accounts: 50 failures, against one host trying a password on many accounts.
 //
 // An attempt is recorded (`pending`) *before* the password is checked. Pending attempts count
@@ -15,8 +17,8 @@
 // address must not refuse each other.
 import { and, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sessionIsLive } from "@/db/queries/sessions";
-import { sessions, signInFailures, signUpAttempts, users } from "@/db/schema";
+import { signInFailures, signUpAttempts } from "@/db/schema";
+import { throttleKey } from "./address";
 
 export const LIMITS = { accountFromAddress: 10, account: 100, address: 50 } as const;
 /** The limit a single guesser meets (the per-account-and-address one). */
@@ -30,11 +32,14 @@ const forAccountFromAddress = (email: string, ip: string | null) => and(forAccou
 const finishedFromAddress = (ip: string) => and(eq(signInFailures.ip, ip), eq(signInFailures.pending, false))!;
 
 export type SignInAttempt = { id: string | null; allowed: boolean };
+/** `knownDevice`: the browser carries this account's known-device cookie. */
+export type AttemptSource = { knownDevice?: boolean };
 
 /** Starts an attempt; `allowed` is false when any of the three limits is reached. */
-export async function beginSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
+export async function beginSignInAttempt(email: string, clientIp: string | null, source: AttemptSource = {}): Promise<SignInAttempt> {
   // While a lock holds, refuse without writing: a locked-out guesser costs reads, not rows.
-  if (await signInLockedForMinutes(email, ip)) return { id: null, allowed: false };
+  if (await signInLockedForMinutes(email, clientIp, source)) return { id: null, allowed: false };
+  const ip = throttleKey(clientIp);
 
   const db = getDb();
   const [attempt] = await db.insert(signInFailures).values({ email, ip, pending: true }).returning({ id: signInFailures.id });
@@ -50,7 +55,7 @@ export async function beginSignInAttempt(email: string, ip: string | null): Prom
   // The account counts include this attempt; the address counts finished failures only.
   const allowed =
     counts!.accountFromAddress <= LIMITS.accountFromAddress &&
-    (counts!.account <= LIMITS.account || (await hasLiveSessionFrom(email, ip))) &&
+    (counts!.account <= LIMITS.account || source.knownDevice === true) &&
     counts!.address < LIMITS.address;
   if (!allowed) {
     await db.delete(signInFailures).where(eq(signInFailures.id, attempt!.id));
@@ -71,17 +76,16 @@ export async function signInFailed(attempt: SignInAttempt) {
  * The password was right: this address's failures for the account are wiped. Failures from
  * other addresses stay and age out, so a correct sign-in cannot reset a distributed attack.
  */
-export async function signInSucceeded(email: string, ip: string | null) {
-  await getDb().delete(signInFailures).where(forAccountFromAddress(email, ip));
+export async function signInSucceeded(email: string, clientIp: string | null) {
+  await getDb().delete(signInFailures).where(forAccountFromAddress(email, throttleKey(clientIp)));
 }
 
 /** Minutes until this email may try again from this address, or null when it may try now. */
-export async function signInLockedForMinutes(email: string, ip: string | null): Promise<number | null> {
+export async function signInLockedForMinutes(email: string, clientIp: string | null, source: AttemptSource = {}): Promise<number | null> {
+  const ip = throttleKey(clientIp);
   const seconds = await Promise.all([
     secondsUntilUnlocked(forAccountFromAddress(email, ip), LIMITS.accountFromAddress),
-    secondsUntilUnlocked(forAccount(email), LIMITS.account).then(async (wait) =>
-      wait > 0 && (await hasLiveSessionFrom(email, ip)) ? 0 : wait,
-    ),
+    source.knownDevice ? 0 : secondsUntilUnlocked(forAccount(email), LIMITS.account),
     ip ? secondsUntilUnlocked(finishedFromAddress(ip), LIMITS.address) : 0,
   ]);
   const wait = Math.max(...seconds);
@@ -100,18 +104,6 @@ async function secondsUntilUnlocked(who: SQL, limit: number): Promise<number> {
   return oldestCounted?.seconds ?? 0;
 }
 
-/** Whether the account has a live dashboard session last used from `ip`. */
-async function hasLiveSessionFrom(email: string, ip: string | null): Promise<boolean> {
-  if (!ip) return false;
-  const [row] = await getDb()
-    .select({ id: sessions.id })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(users.email, email), eq(sessions.ip, ip), sessionIsLive))
-    .limit(1);
-  return row !== undefined;
-}
-
 export const MAX_SIGN_UPS_PER_HOUR = 20;
 
 /**
@@ -119,7 +111,8 @@ export const MAX_SIGN_UPS_PER_HOUR = 20;
  * (a team onboarding from one office fits; a script hashing passwords on our CPU does not).
  * Recorded before counting, like sign-in attempts, so a parallel burst cannot slip through.
  */
-export async function beginSignUp(ip: string | null): Promise<boolean> {
+export async function beginSignUp(clientIp: string | null): Promise<boolean> {
+  const ip = throttleKey(clientIp);
   if (!ip) return true;
   const db = getDb();
   const hourAgo = sql`now() - interval '1 hour'`;

@@ -143,10 +143,29 @@ describe("server action bodies", () => {
     warn.mockRestore();
   });
 
-  it("checks forms posted without JavaScript (no Next-Action) only for being well-formed", async () => {
+  it.each<[string, Record<string, string> | string, number]>([
+    ["an action id only", { $ACTION_ID_abc: "", name: "x" }, 200],
+    ["a described action without bound arguments", { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"abc","bound":null}' }, 200],
+    ["bound arguments", { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"abc","bound":"$@1"}', "$ACTION_1:1": "[null]" }, 200],
+    ["no action fields at all (a plain form)", { name: "x" }, 200],
+    ["a cut-off action description", { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"abc","bound":[' }, 400],
+    ["a description that is not an object", { $ACTION_REF_1: "", "$ACTION_1:0": "[]" }, 400],
+    ["missing bound arguments", { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"abc","bound":"$@1"}' }, 400],
+    ["bound arguments with a reference", { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"abc","bound":"$@1"}', "$ACTION_1:1": '["$@2"]' }, 400],
+    ["garbage", "garbage", 400],
+  ])("checks a form posted without JavaScript (no Next-Action): %s → %i", async (_name, fields, status) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    expect((await post(multipart({ $ACTION_ID_abc: "" }), { contentType: MULTIPART, action: false })).status).toBe(200);
-    expect((await post("garbage", { contentType: MULTIPART, action: false })).status).toBe(400);
+    const body = typeof fields === "string" ? fields : multipart(fields);
+    expect((await post(body, { contentType: MULTIPART, action: false })).status).toBe(status);
+    warn.mockRestore();
+  });
+
+  it("classifies content types exactly as Next does", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // Next reads these as a fetch action's JSON body, so they are checked as one.
+    expect((await post("garbage", { contentType: "application/x-www-form-urlencoded; charset=utf-8" })).status).toBe(400);
+    expect((await post("garbage", { contentType: "Multipart/Form-Data; boundary=b" })).status).toBe(400);
+    // Next refuses urlencoded actions on its own, whatever the bytes.
     expect((await post("a=1&b", { contentType: "application/x-www-form-urlencoded", action: false })).status).toBe(200);
     warn.mockRestore();
   });

@@ -6,67 +6,68 @@
 //
 // The shapes, as React's encodeReply writes them: a fetch action (`Next-Action` header) sends its
 // arguments as one JSON array, either as the whole body or as the multipart field "0"; a form
-// posted before JavaScript loaded sends a well-formed multipart or urlencoded form. Inside the
+// posted before JavaScript loaded sends a multipart form whose `$ACTION_` fields describe the
+// action and its bound arguments in the same JSON encoding. Inside the
 // arguments, strings starting with `$` are React's encodings. Our actions take plain values and
 // FormData only, so only the inline encodings and FormData (`$K`) are accepted: a reference to
 // another part of the body (promises, maps, streams, server functions...) that is missing makes
 // React's decoder fail, and references of those kinds have no business in our actions' arguments.
 import type { IncomingMessage } from "node:http";
+import busboy from "busboy";
 
 /** Next's own default limit for a server action's body. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
-const FORM = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i;
+export type ActionKind = "fetch" | "fetch-multipart" | "form-multipart" | "urlencoded" | null;
 
-/** Whether Next would decode this request's body as a server action (`path` is normalized). */
-export function isPossibleAction(req: IncomingMessage, path: string): boolean {
-  if (req.method !== "POST" || path.startsWith("/api/")) return false; // route handlers read their own bodies
-  return req.headers["next-action"] !== undefined || FORM.test(req.headers["content-type"] ?? "");
+/**
+ * How Next will treat this POST, decided exactly as Next decides it (its
+ * getServerActionRequestMetadata: an exact urlencoded type, a case-sensitive multipart prefix,
+ * any Next-Action header), so that we check the body Next will decode, the way it will decode it.
+ * Null when Next will not decode the body as an action. `path` is the normalized path.
+ */
+export function actionKind(req: IncomingMessage, path: string): ActionKind {
+  if (req.method !== "POST" || path.startsWith("/api/")) return null; // route handlers read their own bodies
+  const contentType = req.headers["content-type"];
+  const fetch = typeof req.headers["next-action"] === "string";
+  if (contentType === "application/x-www-form-urlencoded") return "urlencoded";
+  if (contentType?.startsWith("multipart/form-data")) return fetch ? "fetch-multipart" : "form-multipart";
+  return fetch ? "fetch" : null;
 }
 
 export type ActionBodyCheck = { ok: true } | { ok: false; status: 400 | 411 | 413; reason: string };
 
 /** Reads the body, checks that Next can decode it, and leaves it unread for Next. */
-export async function checkActionBody(req: IncomingMessage, limit = ACTION_BODY_LIMIT): Promise<ActionBodyCheck> {
+export async function checkActionBody(req: IncomingMessage, kind: Exclude<ActionKind, null>, limit = ACTION_BODY_LIMIT): Promise<ActionBodyCheck> {
+  // Next refuses urlencoded actions itself, whatever the bytes.
+  if (kind === "urlencoded") return { ok: true };
   const read = await readAhead(req, limit);
   if (!read.ok) return read;
-  const contentType = req.headers["content-type"] ?? "";
-  const isFetch = req.headers["next-action"] !== undefined;
-  if (/^application\/x-www-form-urlencoded/i.test(contentType)) return { ok: true }; // any bytes decode
-  if (/^multipart\/form-data/i.test(contentType)) {
-    const form = await parseMultipart(read.body, contentType);
-    if (!form) return { ok: false, status: 400, reason: "malformed multipart body" };
-    return isFetch ? checkArguments(form.get("0")) : { ok: true };
-  }
-  return checkArguments(read.body.toString("utf8"));
+  if (kind === "fetch") return checkArguments(read.body.toString("utf8"));
+  const form = await parseMultipart(read.body, req.headers["content-type"]!);
+  if (!form) return { ok: false, status: 400, reason: "malformed multipart body" };
+  return kind === "fetch-multipart" ? checkArguments(form.get("0")) : checkFormAction(form);
 }
 
-// `$$…` (an escaped `$`), undefined, NaN, ±Infinity, -0, BigInt, Date, and FormData by prefix.
-const INLINE_ENCODING = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D|K[0-9a-f]+$)/;
-
-const MAX_DEPTH = 32;
-
-function checkArguments(text: unknown): ActionBodyCheck {
-  let args: unknown;
-  try {
-    args = typeof text === "string" ? JSON.parse(text) : undefined;
-  } catch {
-    args = undefined; // not JSON, or nested too deep to parse
-  }
-  if (!Array.isArray(args)) return { ok: false, status: 400, reason: "action arguments are not a JSON array" };
-  // Iterative, so that deep nesting cannot overflow our stack, and bounded, so it cannot
-  // overflow React's (a decoder that recurses) either.
-  const pending: [unknown, number][] = [[args, 0]];
-  while (pending.length > 0) {
-    const [value, depth] = pending.pop()!;
-    if (depth > MAX_DEPTH) return { ok: false, status: 400, reason: "action arguments nested too deep" };
-    if (typeof value === "string") {
-      if (value.startsWith("$") && !INLINE_ENCODING.test(value)) {
-        return { ok: false, status: 400, reason: `unsupported encoding ${JSON.stringify(value.slice(0, 12))} in action arguments` };
-      }
-    } else if (value && typeof value === "object") {
-      for (const item of Object.values(value)) pending.push([item, depth + 1]);
-    }
+/**
+ * A form posted before JavaScript loaded names its action in `$ACTION_REF_n` and describes it in
+ * `$ACTION_n:0` as `{"id", "bound"}`, where `bound` is null or `$@k`, the field `$ACTION_n:k`
+ * holding the bound arguments (React's decodeAction). `$ACTION_ID_…` names an action with no
+ * bound arguments; nothing of it is decoded.
+ */
+function checkFormAction(form: Map<string, string>): ActionBodyCheck {
+  const refused = (reason: string): ActionBodyCheck => ({ ok: false, status: 400, reason });
+  for (const key of form.keys()) {
+    if (!key.startsWith("$ACTION_REF_")) continue;
+    const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
+    const meta = parseJson(form.get(`${prefix}0`));
+    if (!meta || typeof meta !== "object" || Array.isArray(meta)) return refused("malformed form action description");
+    const { id, bound } = meta as { id?: unknown; bound?: unknown };
+    if (typeof id !== "string") return refused("malformed form action description");
+    if (bound === null || bound === undefined) continue;
+    if (typeof bound !== "string" || !/^\$@[0-9a-f]+$/.test(bound)) return refused("malformed form action arguments");
+    const check = checkArguments(form.get(`${prefix}${bound.slice(2)}`));
+    if (!check.ok) return check;
   }
   return { ok: true };
 }
@@ -110,10 +111,52 @@ function readAhead(req: IncomingMessage, limit: number): Promise<{ ok: true; bod
   });
 }
 
-async function parseMultipart(body: Buffer, contentType: string): Promise<FormData | null> {
+/** The form's fields, parsed by busboy as Next parses them; null when busboy refuses the body. */
+function parseMultipart(body: Buffer, contentType: string): Promise<Map<string, string> | null> {
+  return new Promise((resolve) => {
+    const fields = new Map<string, string>();
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: { "content-type": contentType }, limits: { fieldSize: ACTION_BODY_LIMIT } });
+    } catch {
+      return resolve(null); // no boundary, say
+    }
+    parser.on("field", (name, value) => fields.set(name, value));
+    parser.on("file", (_name, file) => file.resume());
+    parser.on("error", () => resolve(null));
+    parser.on("close", () => resolve(fields));
+    parser.end(body);
+  });
+}
+
+function parseJson(text: unknown): unknown {
   try {
-    return await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    return typeof text === "string" ? JSON.parse(text) : undefined;
   } catch {
-    return null;
+    return undefined; // not JSON, or nested too deep to parse
   }
+}
+
+// `$$…` (an escaped `$`), undefined, NaN, ±Infinity, -0, BigInt, Date, and FormData by prefix.
+const INLINE_ENCODING = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D|K[0-9a-f]+$)/;
+const MAX_DEPTH = 32;
+
+function checkArguments(text: unknown): ActionBodyCheck {
+  const args = parseJson(text);
+  if (!Array.isArray(args)) return { ok: false, status: 400, reason: "action arguments are not a JSON array" };
+  // Iterative, so that deep nesting cannot overflow our stack, and bounded, so it cannot
+  // overflow React's (a decoder that recurses) either.
+  const pending: [unknown, number][] = [[args, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (depth > MAX_DEPTH) return { ok: false, status: 400, reason: "action arguments nested too deep" };
+    if (typeof value === "string") {
+      if (value.startsWith("$") && !INLINE_ENCODING.test(value)) {
+        return { ok: false, status: 400, reason: `unsupported encoding ${JSON.stringify(value.slice(0, 12))} in action arguments` };
+      }
+    } else if (value && typeof value === "object") {
+      for (const item of Object.values(value)) pending.push([item, depth + 1]);
+    }
+  }
+  return { ok: true };
 }

@@ -6,39 +6,47 @@ import { answerClientError, createRequestListener } from "./request-listener";
 
 let server: Server;
 let port: number;
+let proxiedPort: number;
 let failNext: Error | null = null;
+const servers: Server[] = [];
 
 beforeAll(async () => {
-  const echo = (which: string) => (req: { url?: string; method?: string }, res: import("node:http").ServerResponse) => {
+  const echo = (which: string) => (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => {
     if (failNext) {
       const error = failNext;
       failNext = null;
       throw error;
     }
     res.setHeader("Content-Type", "application/json");
-    res.end(JSON.stringify({ which, url: req.url, method: req.method }));
+    res.end(JSON.stringify({ which, url: req.url, method: req.method, host: req.headers.host, forwardedHost: req.headers["x-forwarded-host"] }));
   };
-  server = createServer(
-    createRequestListener({
-      handleApi: echo("api"),
-      handleNext: async (req, res) => echo("next")(req, res),
-      trustedProxies: 0,
-      pageHeaders: { "X-Page": "1" },
-      apiHeaders: { "X-Api": "1" },
-      strictTransportSecurity: "max-age=1",
-    }),
-  );
-  server.on("clientError", answerClientError);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const start = async (trustedProxies: number) => {
+    const instance = createServer(
+      createRequestListener({
+        handleApi: echo("api"),
+        handleNext: async (req, res) => echo("next")(req, res),
+        trustedProxies,
+        pageHeaders: { "X-Page": "1" },
+        apiHeaders: { "X-Api": "1" },
+        strictTransportSecurity: "max-age=1",
+      }),
+    );
+    instance.on("clientError", answerClientError);
+    await new Promise<void>((resolve) => instance.listen(0, "127.0.0.1", resolve));
+    servers.push(instance);
+    return instance;
+  };
+  server = await start(0);
   port = (server.address() as AddressInfo).port;
+  proxiedPort = ((await start(1)).address() as AddressInfo).port;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => Promise.all(servers.map((instance) => new Promise<void>((resolve) => instance.close(() => resolve())))));
 
 /** Sends `head` as written (no client-side URL parsing) and returns status, headers and body. */
-function raw(head: string): Promise<{ status: number; headers: string; body: string }> {
+function raw(head: string, to = port): Promise<{ status: number; headers: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
+    const socket = connect(to, "127.0.0.1");
     let data = "";
     socket.on("data", (chunk) => (data += chunk));
     socket.on("end", () => {
@@ -74,11 +82,11 @@ describe("request targets", () => {
     ["//api/v1/me", "api", "/api/v1/me"],
     ["/api//v1/me", "api", "/api/v1/me"],
     ["/settings/..//evil.example/x", "next", "/evil.example/x"],
-    ["http://evil.example/sign-in/", "next", "/sign-in/"],
+    ["http://evil.example/sign-in/", "next", "/sign-in"],
   ])("routes %s to %s as %s, never with the request's host", async (target, which, url) => {
     const response = await request(target);
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ which, url, method: "GET" });
+    expect(JSON.parse(response.body)).toMatchObject({ which, url, method: "GET" });
     expect(response.headers).not.toMatch(/evil/);
   });
 
@@ -109,6 +117,29 @@ describe("cross-site writes to the dashboard", () => {
     const response = await request("/settings/api-keys", extra, "POST");
     expect(response.status).toBe(status);
     if (status === 403) expect(JSON.parse(response.body)).toMatchObject({ error: { code: "forbidden" } });
+    warn.mockRestore();
+  });
+
+  it("compares hosts without case and hands Next the host it checked, lower-cased", async () => {
+    const response = await raw(
+      `POST /settings HTTP/1.1\r\nHost: LOCALHOST:${port}\r\nOrigin: http://localhost:${port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ host: `localhost:${port}` });
+  });
+
+  it("behind a trusted proxy, checks the host it forwarded and leaves Next only that one", async () => {
+    const send = (origin: string) =>
+      raw(
+        `POST /settings HTTP/1.1\r\nHost: internal:8080\r\nX-Forwarded-Host: spoofed.example, App.Example.com\r\n` +
+          `Origin: ${origin}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+        proxiedPort,
+      );
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const allowed = await send("https://app.example.com");
+    expect(allowed.status).toBe(200);
+    expect(JSON.parse(allowed.body)).toMatchObject({ forwardedHost: "app.example.com" });
+    expect((await send("https://spoofed.example")).status).toBe(403);
     warn.mockRestore();
   });
 

@@ -6,7 +6,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { setClientIp } from "@/lib/client-ip";
-import { checkActionBody, isPossibleAction } from "./action-body";
+import { actionKind, checkActionBody, type ActionKind } from "./action-body";
 import { logUnexpectedError, newRequestId } from "./error-log";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
@@ -40,12 +40,13 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       if (req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", options.strictTransportSecurity);
       if (api) return run(options.handleApi, req, res);
 
-      const refusal = crossSiteRefusal(req.method, req.headers, addressedHost(req, options.trustedProxies));
+      const refusal = crossSiteRefusal(req.method, req.headers, settleHost(req, options.trustedProxies));
       if (refusal) {
         logRefusal(req, 403, refusal);
         return sendError(res, 403, "forbidden", "Cross-site request refused.", "Submit the form from a Switchboard page.");
       }
-      if (isPossibleAction(req, target.path)) return void checkAction(req, res, options.handleNext);
+      const kind = actionKind(req, target.path);
+      if (kind) return void checkAction(req, res, kind, options.handleNext);
       return run(options.handleNext, req, res);
     } catch (error) {
       failed(res, error);
@@ -54,9 +55,9 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
 }
 
 // A body Next would decode as a server action must be one it can decode (action-body.ts).
-async function checkAction(req: IncomingMessage, res: ServerResponse, handleNext: Handler) {
+async function checkAction(req: IncomingMessage, res: ServerResponse, kind: NonNullable<ActionKind>, handleNext: Handler) {
   try {
-    const check = await checkActionBody(req);
+    const check = await checkActionBody(req, kind);
     if (!check.ok) {
       logRefusal(req, check.status, check.reason);
       return sendError(res, check.status, "invalid_request", "Malformed server action request.", "Reload the page and try again.");
@@ -98,11 +99,21 @@ function setHeaders(res: ServerResponse, headers: Record<string, string>) {
   for (const name in headers) res.setHeader(name, headers[name]!);
 }
 
-/** The host the client addressed: the Host header, or what the nearest trusted proxy forwarded. */
-function addressedHost(req: IncomingMessage, trustedProxies: number): string | undefined {
+/**
+ * The host the client addressed: the Host header, or what the nearest trusted proxy forwarded.
+ * Written back lower-cased, as the only forwarded value, so that Next's own server-action check
+ * (first X-Forwarded-Host entry, else Host, compared exactly) sees the host we checked.
+ */
+function settleHost(req: IncomingMessage, trustedProxies: number): string | undefined {
   const forwarded = trustedProxies > 0 ? req.headers["x-forwarded-host"] : undefined;
-  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
-  return value?.split(",").at(-1)?.trim() || req.headers.host;
+  const forwardedHost = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim().toLowerCase();
+  if (req.headers.host) req.headers.host = req.headers.host.toLowerCase();
+  if (forwardedHost) {
+    req.headers["x-forwarded-host"] = forwardedHost;
+    return forwardedHost;
+  }
+  delete req.headers["x-forwarded-host"];
+  return req.headers.host;
 }
 
 // One short line per refused request: the target is quoted (no log injection) and cut short.

@@ -21,6 +21,15 @@ describe("parseRequestTarget", () => {
     ["/../../etc/passwd", "/etc/passwd"],
     ["/sign-in?next=//evil.example", "/sign-in?next=//evil.example"],
     ["/a%2fb", "/a%2Fb"],
+    ["/a/.x/../../settings/api-keys", "/settings/api-keys"],
+    ["/api/.x/../v1/me", "/api/v1/me"],
+    ["/v1v1//.api//.", "/v1v1/.api"],
+    ["/api/v1/me/", "/api/v1/me"],
+    ["/sign-in/", "/sign-in"],
+    ["/", "/"],
+    ["/..", "/"],
+    ["/.%2E/%2e/x", "/x"],
+    ['/a"b<c', "/a%22b%3Cc"],
     ["/caf%C3%A9", "/caf%C3%A9"],
   ])("serves %j as %j", (raw, url) => {
     const target = parseRequestTarget(raw);
@@ -50,7 +59,7 @@ describe("parseRequestTarget", () => {
     const hostile = fc.oneof(
       fc.string({ unit: "binary", maxLength: 80 }),
       fc
-        .array(fc.constantFrom("/", "\\", "//", ".", "..", "%2e", "%2E", "%2f", "%5c", "%", "%0", "?", "#", "@", ":", "http:", "https://", "evil.example", "api", "v1", "me", "\t", "\n", "\u0000", "é"), { maxLength: 14 })
+        .array(fc.constantFrom("/", "\\", "//", ".", "..", ".x", "/.", "/..", "%2e", "%2E", "%2f", "%5c", "%", "%0", "?", "#", "@", ":", "http:", "https://", "evil.example", "api", "v1", "me", "\t", "\n", "\u0000", "é"), { maxLength: 14 })
         .map((parts) => parts.join("")),
     );
     fc.assert(
@@ -59,6 +68,8 @@ describe("parseRequestTarget", () => {
         if (!target.ok) return;
         expect(target.path.startsWith("/")).toBe(true);
         expect(target.path).not.toMatch(/^\/\/|\\|\/\.\.?(\/|$)/);
+        // Normalizing is idempotent: the result is already canonical.
+        expect(parseRequestTarget(target.url)).toEqual(target);
         // Read as a browser or Next would read a relative URL, it stays on our origin.
         expect(new URL(target.url, "http://ours.example").origin).toBe("http://ours.example");
       }),

@@ -7,8 +7,10 @@
 // - absolute-form (`http://host/path`) is served by its path; the host in it is ignored, so it
 //   can never end up in a `Location` header.
 // - dot segments (also `%2e`) are resolved, `\` counts as `/` (as browsers read it), runs of
-//   slashes collapse into one, and percent-encoded unreserved characters are decoded (RFC 3986
-//   6.2.2), so `//api/v1/me`, `/api//v1/me` and `/api/%761/me` all reach the API.
+//   slashes collapse into one, a trailing slash goes, and percent-encoded unreserved characters
+//   are decoded (RFC 3986 6.2.2), so `//api/v1/me`, `/api//v1/me/` and `/api/%761/me` all reach
+//   the API. Segments are resolved here, not by `new URL`: Node 20's parser leaves `..` in place
+//   after a segment that starts with a dot (`/a/.x/../..`).
 // - malformed percent-encoding and encoded control characters in the path are refused.
 
 export type RequestTarget =
@@ -41,17 +43,34 @@ export function parseRequestTarget(raw: string | undefined): RequestTarget {
   if (rawPath.includes("#")) return { ok: false, reason: "fragment in request target" };
   if (/%(?![0-9A-Fa-f]{2})/.test(rawPath)) return { ok: false, reason: "malformed percent-encoding in path" };
   if (/%(?:[01][0-9A-Fa-f]|7[Ff])/.test(rawPath)) return { ok: false, reason: "encoded control character in path" };
+  // Node's parser refuses these in a request line already; a parser that strips them (tabs,
+  // newlines) would otherwise see another path than we do.
+  if (/[\u0000-\u001f\u007f]/.test(target)) return { ok: false, reason: "control character in request target" };
 
-  // Collapse runs of slashes first: the URL parser would read a leading `//` as a host.
-  const parsed = safeUrl(rawPath.replace(/[/\\]+/g, "/"), BASE);
-  if (!parsed || parsed.origin !== BASE) return { ok: false, reason: "malformed path" };
-  const path = decodeUnreserved(parsed.pathname.replace(/\/{2,}/g, "/"));
+  const path = normalizePath(rawPath);
+  if (!path) return { ok: false, reason: "malformed path" };
   return { ok: true, path, search, url: path + search };
 }
 
 /** True when `path` (normalized) is the public API: `/api/v1` or anything under it. */
 export function isApiPath(path: string): boolean {
   return path === "/api/v1" || path.startsWith("/api/v1/");
+}
+
+function normalizePath(rawPath: string): string | null {
+  const segments: string[] = [];
+  for (const segment of rawPath.split(/[/\\]+/)) {
+    const dots = segment.replace(/%2e/gi, ".");
+    if (segment === "" || dots === ".") continue;
+    if (dots === "..") segments.pop();
+    else segments.push(segment);
+  }
+  // The URL parser percent-encodes what may not stand raw in a path (quotes, non-ASCII...).
+  const encoded = safeUrl(`/${segments.join("/")}`, BASE);
+  if (!encoded || encoded.origin !== BASE) return null;
+  const path = decodeUnreserved(encoded.pathname);
+  // Decoding cannot make a dot segment (those were resolved above), but be sure of it.
+  return /(^|\/)\.\.?(\/|$)/.test(path) ? null : path;
 }
 
 function safeUrl(input: string, base?: string): URL | null {

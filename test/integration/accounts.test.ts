@@ -16,7 +16,6 @@ import {
   signInLockedForMinutes,
   signInSucceeded,
 } from "@/lib/auth/throttle";
-import { startSession } from "@/lib/services/sessions";
 import { createWorkspace, TEST_PASSWORD } from "../support/fixtures";
 
 const email = () => `throttle-${randomBytes(5).toString("hex")}@example.com`;
@@ -78,10 +77,8 @@ describe("sign-in throttling", () => {
     expect((await beginSignInAttempt(owner.email, newIp())).allowed).toBe(true);
   });
 
-  it("locks an account after 100 failures from many addresses, except from an address it has a live session on", async () => {
+  it("locks an account after 100 failures from many addresses, except for a browser that signed in to it before", async () => {
     const owner = await createWorkspace();
-    const home = newIp();
-    await startSession({ userId: owner.userId, ip: home, userAgent: "test" });
     // Spread over 20 addresses, 5 each: no single address reaches its own limit.
     for (let i = 0; i < LIMITS.account / 5; i++) {
       const ip = newIp();
@@ -89,8 +86,20 @@ describe("sign-in throttling", () => {
     }
     expect(await signInLockedForMinutes(owner.email, newIp())).toBe(15);
     expect((await beginSignInAttempt(owner.email, newIp())).allowed).toBe(false);
-    expect(await signInLockedForMinutes(owner.email, home)).toBeNull();
-    expect((await beginSignInAttempt(owner.email, home)).allowed).toBe(true);
+    expect(await signInLockedForMinutes(owner.email, newIp(), { knownDevice: true })).toBeNull();
+    expect((await beginSignInAttempt(owner.email, newIp(), { knownDevice: true })).allowed).toBe(true);
+  });
+
+  it("counts an IPv6 /64 as one address, and an IPv4-mapped IPv6 address as its IPv4 address", async () => {
+    const address = email();
+    // Ten different addresses of one /64...
+    for (let i = 0; i < LIMITS.accountFromAddress; i++) expect(await fail(address, `2001:db8:77:0::${i + 1}`)).toBe(true);
+    // ...lock the whole /64, and only it.
+    expect(await fail(address, "2001:db8:77:0:ffff::9")).toBe(false);
+    expect(await fail(address, "2001:db8:77:1::1")).toBe(true);
+    const v4 = email();
+    for (let i = 0; i < LIMITS.accountFromAddress; i++) await fail(v4, "192.0.2.77");
+    expect(await fail(v4, "::ffff:192.0.2.77")).toBe(false);
   });
 
   it("locks an address after 50 failures across different accounts", async () => {
