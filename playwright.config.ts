@@ -63,6 +63,7 @@ export default defineConfig({
     // Signs in from addresses of its own (X-Forwarded-For, trusted below) so that no other test's
     // failures count towards its limits, and its locks lock out no other test.
     { name: "throttling", testDir: E2E_PROJECTS.throttling, dependencies: ["setup"], use: devices["Desktop Chrome"] },
+    { name: "roles", testDir: E2E_PROJECTS.roles, timeout: 300_000 },
     { name: "server", testDir: E2E_PROJECTS.server, timeout: 300_000 },
   ],
   webServer: {

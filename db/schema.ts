@@ -2,8 +2,10 @@
 // key and on every column a query filters or sorts by.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -15,6 +17,12 @@ import {
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
+export const workspaces = pgTable("workspaces", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
 export const users = pgTable(
   "users",
   {
@@ -24,16 +32,13 @@ export const users = pgTable(
     email: text("email").notNull(),
     // Null for accounts that only sign in through OAuth (later).
     passwordHash: text("password_hash"),
+    // The workspace the dashboard shows, remembered per person (not per browser). Null, or a
+    // workspace they have left, means their oldest membership (db/queries/session.ts).
+    activeWorkspaceId: uuid("active_workspace_id").references(() => workspaces.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_active_workspace_id_idx").on(t.activeWorkspaceId)],
 );
-
-export const workspaces = pgTable("workspaces", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  createdAt: createdAt(),
-});
 
 // Dashboard sessions. The Auth.js cookie carries only a session id (lib/auth/index.ts); every
 // request that reads the session checks this row, so deleting it signs the session out on
@@ -123,6 +128,69 @@ export const apiKeys = pgTable(
   ],
 );
 
+// Invitations to join a workspace. The link's token is random and stored only as its SHA-256;
+// an invitation is pending until accepted, revoked or expired (7 days), and single use.
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // Lower-cased; only an account with this email may accept.
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    invitedByEmail: text("invited_by_email").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    // One open invitation per email and workspace (expired ones are closed before a new one).
+    uniqueIndex("invitations_workspace_open_email_key")
+      .on(t.workspaceId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    index("invitations_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    index("invitations_invited_by_user_id_idx").on(t.invitedByUserId),
+    index("invitations_accepted_by_user_id_idx").on(t.acceptedByUserId),
+  ],
+);
+
+// The audit log: one row per change, written in the transaction of the change itself
+// (lib/audit). Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE (drizzle/0003).
+// Actor and target are copied as they were, so an event still reads right after renames and
+// departures; there is deliberately no foreign key, so no cascade can ever delete history.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    targetLabel: text("target_label"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    // Newest first, keyset on id: every listing walks one of these backwards.
+    index("audit_events_workspace_id_idx").on(t.workspaceId, t.id),
+    index("audit_events_workspace_action_idx").on(t.workspaceId, t.action, t.id),
+    index("audit_events_workspace_actor_idx").on(t.workspaceId, t.actorLabel, t.id),
+    index("audit_events_workspace_occurred_at_idx").on(t.workspaceId, t.occurredAt),
+  ],
+);
+
 // Failed sign-ins, in the database so that every server instance sees the same count. A row
 // is written when an attempt starts (`pending`), kept as the failure if the password was wrong,
 // and deleted if it was right (see lib/auth/throttle.ts).
@@ -163,5 +231,8 @@ export type Session = typeof sessions.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
+export type Invitation = typeof invitations.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type NewApiKey = typeof apiKeys.$inferInsert;

@@ -11,6 +11,8 @@ export const E2E_PROJECTS = {
   api: "e2e/api",
   /** Sign-in throttling, from addresses of its own. */
   throttling: "e2e/throttling",
+  /** Every server action and permission-checked route, called as each role over HTTP. */
+  roles: "e2e/roles",
   /** The server process itself: crashes and restarts. Starts servers of its own. */
   server: "e2e/server",
 } as const;

@@ -44,3 +44,8 @@ export async function dumpDatabase(): Promise<string> {
     await sql.end({ timeout: 5 });
   }
 }
+
+/** A real argon2id hash of TEST_PASSWORD, for people a test inserts directly into the database. */
+export const TEST_PASSWORD = "correct horse battery";
+export const TEST_PASSWORD_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$9vsuJsIX2b5IuxFTr8UaAg$AFEmd+wZ2p0UtOwmTWWAjYc8SvVg4ivQXbKRGhaGx8M";

@@ -22,6 +22,12 @@ const envSchema = z.object({
   // Next's build directory. The end-to-end suite builds into its own, so that `npm test` never
   // rebuilds the `.next` a running `npm start` serves from.
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
+  // The dashboard's public address (https://switchboard.example.com), for links in emails.
+  // When unset, links use the address of the request that made them.
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Outgoing mail (invitations). Unset: nothing is emailed, every link can be copied instead.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>"),
   // Live (not revoked) keys one workspace may hold; Generate explains the limit when it is reached.
   MAX_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50_000),
 });

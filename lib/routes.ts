@@ -6,6 +6,11 @@ export const routes = {
   settings: "/settings",
   apiKeys: "/settings/api-keys",
   account: "/settings/account",
+  general: "/settings/general",
+  members: "/settings/members",
+  auditLog: "/settings/audit-log",
+  newWorkspace: "/workspaces/new",
+  invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
 } as const;
 
 /** Where a signed-in person lands when nothing else was asked for. */
@@ -14,4 +19,14 @@ export const DEFAULT_SIGNED_IN_PATH = routes.apiKeys;
 /** The sign-in page that brings the visitor back to `next` afterwards. */
 export function signInPath(next?: string): string {
   return next ? `${routes.signIn}?${new URLSearchParams({ next })}` : routes.signIn;
+}
+
+/** Whether `path` is an invitation page (sign-up then needs no workspace of its own). */
+export function isInvitePath(path: string | undefined): boolean {
+  return !!path && /^\/invite\/[^/?#]+$/.test(path);
+}
+
+/** The sign-up page that brings the new person back to `next` afterwards. */
+export function signUpPath(next?: string): string {
+  return next ? `${routes.signUp}?${new URLSearchParams({ next })}` : routes.signUp;
 }

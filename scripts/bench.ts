@@ -47,11 +47,13 @@ async function overHttp() {
   setResolvedEnv({ DATABASE_URL: database.url });
   // Imported after DATABASE_URL is set: these modules use the app's database client. They
   // import `server-only`, which `--conditions=react-server` (package.json) resolves to nothing.
-  const { createUserWithWorkspace } = await import("@/db/queries/users");
-  const { createApiKey } = await import("@/db/queries/api-keys");
-  const user = await createUserWithWorkspace({ name: "Bench", email: `bench-${Date.now()}@example.com`, passwordHash: "x", workspaceName: "Bench" });
-  if (!user.ok) throw new Error("could not create the bench workspace");
-  const created = await createApiKey({ workspaceId: user.workspaceId, type: "private", name: "bench", description: null, createdBy: { id: user.userId, email: "bench@example.com" } });
+  const { signUp } = await import("@/lib/services/accounts");
+  const { createApiKey } = await import("@/lib/services/api-keys");
+  const email = `bench-${Date.now()}@example.com`;
+  const user = await signUp({ name: "Bench", email, passwordHash: "x", workspaceName: "Bench" }, { ip: null, userAgent: null });
+  if (!user.ok || !user.workspaceId) throw new Error("could not create the bench workspace");
+  const actor = { type: "user", id: user.userId, email, ip: null, userAgent: null } as const;
+  const created = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "bench", description: null });
   if (!created.ok) throw new Error("could not create the bench key");
   await closeDb();
 

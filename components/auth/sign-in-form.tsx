@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { signInAction } from "@/lib/actions/auth";
+import { signUpPath } from "@/lib/routes";
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signInAction, null);
@@ -39,7 +40,7 @@ export function SignInForm({ next }: { next?: string }) {
       </Button>
       <p className="text-center text-sm text-zinc-600">
         New to Switchboard?{" "}
-        <Link href="/sign-up" className="font-medium text-zinc-900 underline underline-offset-4">
+        <Link href={signUpPath(next)} className="font-medium text-zinc-900 underline underline-offset-4">
           Create an account
         </Link>
       </p>

@@ -4,10 +4,12 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/auth";
 
-export function SignOutButton() {
+/** `next`: a page to return to after signing in again (an invitation meant for another address). */
+export function SignOutButton({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signOutAction, null);
   return (
     <form action={action} className="mt-2">
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <Button type="submit" variant="ghost" size="sm" className="-ml-3" disabled={pending}>
         <LogOut className="size-4" aria-hidden />
         Sign out

@@ -8,22 +8,26 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { SessionContext } from "@/db/queries/session";
-import { getSessionContext } from "@/lib/auth/session";
+import type { SessionContext, SessionUser } from "@/db/queries/session";
+import { getSessionContext, getSessionUser } from "@/lib/auth/session";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { can, type Permission } from "@/lib/permissions";
+import { can, refusalFor, type Permission } from "@/lib/permissions";
 import type { UserActor } from "@/lib/services/actor";
 import { echoValues, invalidInput, type ActionState } from "./action-state";
 
 type Input = FormData | Record<string, unknown>;
-/** What signed-in actions get: the session context, and the actor to hand to services. */
-export type ActionContext = SessionContext & { actor: UserActor };
 type Action<T> = (previous: ActionState<T>, input: Input) => Promise<ActionState<T>>;
+
+/** What account actions get: the person, their session, and the actor to hand to services. */
+export type AccountContext = { sessionId: string; user: SessionUser; actor: UserActor };
+/** What workspace actions get: the same, in the active workspace, with the person's role. */
+export type ActionContext = SessionContext & { actor: UserActor };
 
 const input = z.union([z.instanceof(FormData), z.record(z.string(), z.unknown())]);
 const actionArguments = z.union([z.tuple([z.unknown(), input]), z.tuple([input])]);
 
 const MALFORMED = "This request was malformed. Reload the page and try again.";
+const SIGNED_OUT = "Your session has ended. Sign in again.";
 
 type Options<Schema extends z.ZodType> = {
   /** Names the action in server logs. */
@@ -37,47 +41,61 @@ type Options<Schema extends z.ZodType> = {
 export function publicAction<Schema extends z.ZodType, T = undefined>(
   options: Options<Schema> & { handler: (input: z.infer<Schema>, raw: Input) => Promise<ActionState<T>> },
 ): Action<T> {
-  return wrap(options, async (parsed, raw) => options.handler(parsed, raw));
+  return wrap(options, async () => ({}), (parsed, _context, raw) => options.handler(parsed, raw));
 }
 
-/** For actions on the signed-in person's own account; any role may call them. */
+/** For actions on the signed-in person's own account; they need no workspace. */
 export function accountAction<Schema extends z.ZodType, T = undefined>(
-  options: Options<Schema> & { handler: (input: z.infer<Schema>, context: ActionContext) => Promise<ActionState<T>> },
+  options: Options<Schema> & { handler: (input: z.infer<Schema>, context: AccountContext) => Promise<ActionState<T>> },
 ): Action<T> {
-  return wrap(options, async (parsed, _raw, context) => options.handler(parsed, context!), { session: true });
+  return wrap(
+    options,
+    async () => {
+      const signedIn = await getSessionUser();
+      return signedIn ? { ...signedIn, actor: await actorFor(signedIn.user) } : refused<T>(SIGNED_OUT);
+    },
+    (parsed, context) => options.handler(parsed, context),
+  );
 }
 
-/** For actions on the workspace: the role must hold `permission` (lib/permissions.ts). */
+/** For actions on the active workspace: the person's role there must hold `permission`. */
 export function workspaceAction<Schema extends z.ZodType, T = undefined>(
   options: Omit<Options<Schema>, "name"> & {
     permission: Permission;
     handler: (input: z.infer<Schema>, context: ActionContext) => Promise<ActionState<T>>;
   },
 ): Action<T> {
-  return wrap({ ...options, name: options.permission }, async (parsed, _raw, context) => options.handler(parsed, context!), {
-    session: true,
-    permission: options.permission,
-  });
+  return wrap(
+    { ...options, name: options.permission },
+    async () => {
+      const context = await getSessionContext();
+      if (!context) return refused<T>(SIGNED_OUT);
+      if (!can(context.role, options.permission)) return refused<T>(`${refusalFor(options.permission)} Ask a workspace admin.`);
+      return { ...context, actor: await actorFor(context.user) };
+    },
+    (parsed, context) => options.handler(parsed, context),
+  );
 }
 
-function wrap<Schema extends z.ZodType, T>(
+const REFUSED = Symbol("refused");
+type Refused<T> = { [REFUSED]: ActionState<T> };
+const refused = <T>(error: string): Refused<T> => ({ [REFUSED]: { ok: false, error } });
+
+function wrap<Schema extends z.ZodType, T, Context extends object>(
   options: Options<Schema>,
-  run: (parsed: z.infer<Schema>, raw: Input, context: ActionContext | null) => Promise<ActionState<T>>,
-  access: { session?: boolean; permission?: Permission } = {},
+  load: () => Promise<Context | Refused<T>>,
+  handler: (parsed: z.infer<Schema>, context: Context, raw: Input) => Promise<ActionState<T>>,
 ): Action<T> {
   return async (...args: unknown[]) => {
     const shape = actionArguments.safeParse(args);
     if (!shape.success) return { ok: false, error: MALFORMED };
     const raw = shape.data.at(-1) as Input;
     try {
-      const context = access.session ? await loadActionContext() : null;
-      if (access.session && !context) return { ok: false, error: "Your session has ended. Sign in again." };
-      if (access.permission && !can(context!.role, access.permission)) {
-        return { ok: false, error: "Your role does not allow this. Ask a workspace admin." };
-      }
+      const context = await load();
+      if (REFUSED in context) return context[REFUSED];
       const parsed = options.schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
       if (!parsed.success) return invalidInput(parsed.error, echoValues(raw, options.secretFields));
-      return await run(parsed.data, raw, context);
+      return await handler(parsed.data, context, raw);
     } catch (error) {
       unstable_rethrow(error);
       console.error(`[action] ${options.name} failed`, error);
@@ -86,16 +104,7 @@ function wrap<Schema extends z.ZodType, T>(
   };
 }
 
-async function loadActionContext(): Promise<ActionContext | null> {
-  const session = await getSessionContext();
-  if (!session) return null;
+async function actorFor(user: SessionUser): Promise<UserActor> {
   const request = await headers();
-  const actor: UserActor = {
-    type: "user",
-    id: session.user.id,
-    email: session.user.email,
-    ip: request.get(CLIENT_IP_HEADER),
-    userAgent: request.get("user-agent"),
-  };
-  return { ...session, actor };
+  return { type: "user", id: user.id, email: user.email, ip: request.get(CLIENT_IP_HEADER), userAgent: request.get("user-agent") };
 }

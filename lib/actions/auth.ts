@@ -5,7 +5,6 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { createUserWithWorkspace } from "@/db/queries/users";
 import { auth, signIn, signOut } from "@/lib/auth";
 import { isKnownDevice, issueDeviceToken, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "@/lib/auth/known-device";
 import { hashPassword } from "@/lib/auth/password";
@@ -13,9 +12,11 @@ import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { beginSignUp, signInLockedForMinutes } from "@/lib/auth/throttle";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
-import { DEFAULT_SIGNED_IN_PATH, routes } from "@/lib/routes";
+import { DEFAULT_SIGNED_IN_PATH, isInvitePath, routes, signInPath } from "@/lib/routes";
 import { safeRedirectPath } from "@/lib/safe-redirect";
+import { signUp } from "@/lib/services/accounts";
 import { endSession } from "@/lib/services/sessions";
+import { workspaceNameSchema } from "@/lib/workspace-schemas";
 import { publicAction } from "./action";
 import { echoValues } from "./action-state";
 
@@ -39,16 +40,31 @@ async function isThisDeviceKnown(email: string) {
   return !!secret && isKnownDevice((await cookies()).get(KNOWN_DEVICE_COOKIE)?.value, email, secret);
 }
 
+// Joining by invitation, the new person needs no workspace of their own: the name is optional
+// then, and required otherwise.
+const signUpActionSchema = signUpSchema
+  .extend({ workspaceName: z.string().optional(), next: z.string().max(2048).optional() })
+  .superRefine((input, context) => {
+    if (isInvitePath(safeRedirectPath(input.next, ""))) return;
+    const workspaceName = workspaceNameSchema.safeParse(input.workspaceName ?? "");
+    if (!workspaceName.success) context.addIssue({ code: "custom", path: ["workspaceName"], message: workspaceName.error.issues[0]!.message });
+  });
+
 export const signUpAction = publicAction({
   name: "sign-up",
-  schema: signUpSchema,
+  schema: signUpActionSchema,
   secretFields: ["password"],
-  async handler({ name, email, password, workspaceName }, raw) {
+  async handler({ name, email, password, workspaceName, next }, raw) {
     const values = echoValues(raw, ["password"]);
+    const target = safeRedirectPath(next, DEFAULT_SIGNED_IN_PATH);
     if (!(await beginSignUp(await clientIp()))) {
       return { ok: false, error: "Too many accounts were created from your network in the last hour. Try again later.", values };
     }
-    const created = await createUserWithWorkspace({ name, email, passwordHash: await hashPassword(password), workspaceName });
+    const request = await headers();
+    const created = await signUp(
+      { name, email, passwordHash: await hashPassword(password), workspaceName: workspaceName?.trim() || null },
+      { ip: request.get(CLIENT_IP_HEADER), userAgent: request.get("user-agent") },
+    );
     if (!created.ok) {
       return {
         ok: false,
@@ -65,7 +81,7 @@ export const signUpAction = publicAction({
       return { ok: false, error: "Your account is ready, but signing in failed. Sign in from the sign-in page.", values };
     }
     await rememberDevice(email);
-    redirect(DEFAULT_SIGNED_IN_PATH);
+    redirect(target);
   },
 });
 
@@ -98,12 +114,14 @@ export const signInAction = publicAction({
  */
 export const signOutAction = publicAction({
   name: "sign-out",
-  schema: z.object({}),
-  async handler() {
+  schema: z.object({ next: z.string().max(2048).optional() }),
+  async handler({ next }) {
     const session = await auth();
     if (session?.sessionId) await endSession(session.sessionId);
     await signOut({ redirect: false });
-    redirect(routes.signIn);
+    // From an invitation for someone else: sign in as them and come back to it.
+    const target = safeRedirectPath(next, "");
+    redirect(target ? signInPath(target) : routes.signIn);
   },
 });
 

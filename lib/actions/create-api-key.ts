@@ -2,10 +2,11 @@
 // Generate API Key: creates a private key and returns its plaintext, once.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createApiKey, type CreatedApiKey } from "@/db/queries/api-keys";
-import { echoValues } from "./action-state";
+import type { CreatedApiKey } from "@/db/queries/api-keys";
 import { routes } from "@/lib/routes";
+import { createApiKey } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
+import { echoValues } from "./action-state";
 
 const createApiKeySchema = z.object({
   name: z
@@ -24,13 +25,12 @@ const createApiKeySchema = z.object({
 export const createApiKeyAction = workspaceAction<typeof createApiKeySchema, CreatedApiKey>({
   permission: "keys:create",
   schema: createApiKeySchema,
-  async handler(input, { workspace, user }) {
-    const result = await createApiKey({
+  async handler(input, { workspace, actor }) {
+    const result = await createApiKey(actor, {
       workspaceId: workspace.id,
       type: "private",
       name: input.name,
       description: input.description,
-      createdBy: { id: user.id, email: user.email },
     });
     if (!result.ok && result.reason === "limit_reached") {
       return {

@@ -2,15 +2,15 @@
 // Revoke: permanent. The row stays for history, the key stops working at once.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { revokeApiKey } from "@/db/queries/api-keys";
 import { routes } from "@/lib/routes";
+import { revokeApiKey } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
 
 export const revokeApiKeyAction = workspaceAction({
   permission: "keys:revoke",
   schema: z.object({ keyId: z.uuid() }),
-  async handler({ keyId }, { workspace }) {
-    const key = await revokeApiKey(workspace.id, keyId);
+  async handler({ keyId }, { workspace, actor }) {
+    const key = await revokeApiKey(actor, { workspaceId: workspace.id, keyId });
     if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };
     revalidatePath(routes.apiKeys);
     return { ok: true, data: undefined };

@@ -2,15 +2,15 @@
 // The Active/Disabled switch: takes effect on the very next API request, on every server.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { setApiKeyStatus } from "@/db/queries/api-keys";
 import { routes } from "@/lib/routes";
+import { setApiKeyStatus } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
 
 export const setApiKeyStatusAction = workspaceAction({
   permission: "keys:toggle",
   schema: z.object({ keyId: z.uuid(), enabled: z.boolean() }),
-  async handler({ keyId, enabled }, { workspace }) {
-    const key = await setApiKeyStatus(workspace.id, keyId, enabled ? "active" : "disabled");
+  async handler({ keyId, enabled }, { workspace, actor }) {
+    const key = await setApiKeyStatus(actor, { workspaceId: workspace.id, keyId, status: enabled ? "active" : "disabled" });
     if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };
     revalidatePath(routes.apiKeys);
     return { ok: true, data: undefined };

@@ -8,10 +8,12 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
+import { getDb } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
 import { endSession, resumeSession, startSession } from "@/lib/services/sessions";
+import { recordFailedSignIn } from "@/lib/services/sign-in-events";
 import { authConfig } from "./config";
 import { deviceTokenFrom, isKnownDevice } from "./known-device";
 import { burnPasswordCheck, verifyPassword } from "./password";
@@ -68,12 +70,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const attempt = await beginSignInAttempt(email, ip, { knownDevice });
         if (!attempt.allowed) throw new TooManySignInAttempts();
 
-        const user = await findUserByEmail(email);
+        const user = await findUserByEmail(getDb(), email);
         const valid = user?.passwordHash
           ? await verifyPassword(user.passwordHash, password)
           : (await burnPasswordCheck(password), false);
         if (!user || !valid) {
           await signInFailed(attempt);
+          if (user) await recordFailedSignIn(user, { ip, userAgent: request.headers.get("user-agent") });
           return null;
         }
         await signInSucceeded(email, ip);

@@ -1,9 +1,10 @@
 // The shapes of the sign-up and sign-in forms, validated on the server.
 import { z } from "zod";
+import { workspaceNameSchema } from "@/lib/workspace-schemas";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-const email = z
+export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -11,19 +12,15 @@ const email = z
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Name is too long (100 characters at most)."),
-  email,
+  email: emailSchema,
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(200, "Password is too long (200 characters at most)."),
-  workspaceName: z
-    .string()
-    .trim()
-    .min(1, "Name your workspace.")
-    .max(64, "Workspace name is too long (64 characters at most)."),
+  workspaceName: workspaceNameSchema,
 });
 
 export const signInSchema = z.object({
-  email,
+  email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(200, "Password is too long."),
 });

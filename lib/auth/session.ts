@@ -4,24 +4,41 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { loadSessionContext, type SessionContext } from "@/db/queries/session";
+import { getDb } from "@/db/client";
+import { findActiveMembership, findSessionUser, type SessionContext, type SessionUser } from "@/db/queries/session";
 import { routes } from "@/lib/routes";
 import { auth } from "./index";
 
-/** The signed-in user's context, or null. Cached for the duration of one request. */
-export const getSessionContext = cache(async (): Promise<SessionContext | null> => {
+/** The signed-in person and their session, or null. Cached for the duration of one request. */
+export const getSessionUser = cache(async (): Promise<{ sessionId: string; user: SessionUser } | null> => {
   // auth() checks the session's row (lib/auth/index.ts): a signed-out token yields null here.
   const session = await auth();
   const userId = session?.user?.id;
   const sessionId = session?.sessionId;
   if (!userId || !sessionId) return null;
-  const context = await loadSessionContext(userId);
-  return context ? { ...context, sessionId } : null;
+  const user = await findSessionUser(getDb(), userId);
+  return user ? { sessionId, user } : null;
 });
 
-/** For pages: the context, or a redirect to sign-in. */
+/** The signed-in person in their active workspace, or null (signed out, or in no workspace). */
+export const getSessionContext = cache(async (): Promise<SessionContext | null> => {
+  const signedIn = await getSessionUser();
+  if (!signedIn) return null;
+  const membership = await findActiveMembership(getDb(), signedIn.user.id);
+  return membership ? { ...signedIn, ...membership } : null;
+});
+
+/** For pages that need only a person: the person, or a redirect to sign-in. */
+export async function requireSessionUser() {
+  const signedIn = await getSessionUser();
+  if (!signedIn) redirect(routes.signIn);
+  return signedIn;
+}
+
+/** For workspace pages: the context, or a redirect to sign-in, or to creating a workspace. */
 export async function requireSessionContext(): Promise<SessionContext> {
   const context = await getSessionContext();
-  if (!context) redirect(routes.signIn);
-  return context;
+  if (context) return context;
+  await requireSessionUser();
+  redirect(routes.newWorkspace);
 }

@@ -3,10 +3,11 @@ import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { loadSessionContext } from "@/db/queries/session";
-import { createUserWithWorkspace, findUserByEmail } from "@/db/queries/users";
+import { findActiveMembership } from "@/db/queries/session";
+import { findUserByEmail } from "@/db/queries/users";
 import { signInFailures, signUpAttempts, workspaces } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { signUp } from "@/lib/services/accounts";
 import {
   beginSignInAttempt,
   beginSignUp,
@@ -23,9 +24,9 @@ const email = () => `throttle-${randomBytes(5).toString("hex")}@example.com`;
 describe("sign-up", () => {
   it("creates the user, their workspace and an owner membership", async () => {
     const owner = await createWorkspace({ workspaceName: "Vapi Ops" });
-    const context = await loadSessionContext(owner.userId);
-    expect(context).toMatchObject({ role: "owner", workspace: { id: owner.workspaceId, name: "Vapi Ops" }, user: { email: owner.email } });
-    const user = await findUserByEmail(owner.email);
+    const context = await findActiveMembership(getDb(), owner.userId);
+    expect(context).toEqual({ role: "owner", workspace: { id: owner.workspaceId, name: "Vapi Ops" } });
+    const user = await findUserByEmail(getDb(), owner.email);
     expect(await verifyPassword(user!.passwordHash!, TEST_PASSWORD)).toBe(true);
     expect(await verifyPassword(user!.passwordHash!, "wrong password")).toBe(false);
   });
@@ -33,7 +34,7 @@ describe("sign-up", () => {
   it("refuses a taken email and leaves no orphan workspace behind", async () => {
     const owner = await createWorkspace();
     const before = (await getDb().select({ n: count() }).from(workspaces))[0]!.n;
-    const again = await createUserWithWorkspace({ name: "X", email: owner.email, passwordHash: "x", workspaceName: "Dup" });
+    const again = await signUp({ name: "X", email: owner.email, passwordHash: "x", workspaceName: "Dup" }, { ip: null, userAgent: null });
     expect(again).toEqual({ ok: false, reason: "email_taken" });
     expect((await getDb().select({ n: count() }).from(workspaces))[0]!.n).toBe(before);
   });

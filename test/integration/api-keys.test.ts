@@ -2,13 +2,20 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { createApiKey, listApiKeys, revokeApiKey, setApiKeyStatus } from "@/db/queries/api-keys";
+import { listApiKeys as listKeys } from "@/db/queries/api-keys";
 import { apiKeys } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { parseKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
 import { maskKey } from "@/lib/keys/mask";
-import { createKey, createWorkspace } from "../support/fixtures";
+import { createApiKey, revokeApiKey as revoke, setApiKeyStatus as setStatus } from "@/lib/services/api-keys";
+import { actorOf, createKey, createWorkspace, type TestUser } from "../support/fixtures";
+
+const listApiKeys = (workspaceId: string) => listKeys(getDb(), workspaceId);
+// The workspace's owner acts unless a test says otherwise.
+const ownerActor = { type: "system", name: "test" } as const;
+const revokeApiKey = (workspaceId: string, keyId: string) => revoke(ownerActor, { workspaceId, keyId });
+const setApiKeyStatus = (workspaceId: string, keyId: string, status: "active" | "disabled") => setStatus(ownerActor, { workspaceId, keyId, status });
 
 describe("createApiKey", () => {
   it("returns the plaintext once and stores only its hash and display parts", async () => {
@@ -25,13 +32,7 @@ describe("createApiKey", () => {
   it("refuses a name already used by a live key of the workspace, ignoring case", async () => {
     const owner = await createWorkspace();
     await createKey(owner, "staging");
-    const again = await createApiKey({
-      workspaceId: owner.workspaceId,
-      type: "private",
-      name: "Staging",
-      description: null,
-      createdBy: { id: owner.userId, email: owner.email },
-    });
+    const again = await createApiKey(actorOf(owner), { workspaceId: owner.workspaceId, type: "private", name: "Staging", description: null });
     expect(again).toEqual({ ok: false, reason: "name_taken" });
   });
 
@@ -46,8 +47,8 @@ describe("createApiKey", () => {
 });
 
 describe("the key limit per workspace", () => {
-  const create = (owner: { userId: string; workspaceId: string; email: string }, name: string, maxKeys: number) =>
-    createApiKey({ workspaceId: owner.workspaceId, type: "private", name, description: null, createdBy: { id: owner.userId, email: owner.email }, maxKeys });
+  const create = (owner: TestUser, name: string, maxKeys: number) =>
+    createApiKey(actorOf(owner), { workspaceId: owner.workspaceId, type: "private", name, description: null, maxKeys });
 
   it("refuses a key beyond the limit, and counts only live keys", async () => {
     const owner = await createWorkspace();

@@ -2,9 +2,13 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { revokeApiKey, setApiKeyStatus } from "@/db/queries/api-keys";
+import { revokeApiKey as revoke, setApiKeyStatus as setStatus } from "@/lib/services/api-keys";
 import { hashKey } from "@/lib/keys/hash";
 import { createKey, createWorkspace } from "../support/fixtures";
+
+const system = { type: "system", name: "test" } as const;
+const revokeApiKey = (workspaceId: string, keyId: string) => revoke(system, { workspaceId, keyId });
+const setApiKeyStatus = (workspaceId: string, keyId: string, status: "active" | "disabled") => setStatus(system, { workspaceId, keyId, status });
 
 it("dumps every table and finds no key plaintext, only hashes", async () => {
   const owner = await createWorkspace();

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { loadSessionContext } from "@/db/queries/session";
+import { findActiveMembership } from "@/db/queries/session";
 import { listSessions } from "@/db/queries/sessions";
 import { memberships, sessions } from "@/db/schema";
 import type { UserActor } from "@/lib/services/actor";
@@ -123,10 +123,10 @@ describe("signing out other sessions", () => {
 describe("roles are read per request", () => {
   it("a changed role or a removed membership shows on the person's next request", async () => {
     const user = await createWorkspace();
-    expect((await loadSessionContext(user.userId))?.role).toBe("owner");
+    expect((await findActiveMembership(getDb(), user.userId))?.role).toBe("owner");
     await getDb().update(memberships).set({ role: "viewer" }).where(eq(memberships.userId, user.userId));
-    expect((await loadSessionContext(user.userId))?.role).toBe("viewer");
+    expect((await findActiveMembership(getDb(), user.userId))?.role).toBe("viewer");
     await getDb().delete(memberships).where(eq(memberships.userId, user.userId));
-    expect(await loadSessionContext(user.userId)).toBeNull();
+    expect(await findActiveMembership(getDb(), user.userId)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { keyLookupFrom } from "@/db/queries/key-verification";
-import { revokeApiKey, setApiKeyStatus } from "@/db/queries/api-keys";
+import { revokeApiKey as revoke, setApiKeyStatus as setStatus } from "@/lib/services/api-keys";
 import { apiKeys } from "@/db/schema";
 import { createApiApp } from "@/lib/api/app";
 import { startPlatformApi } from "@/lib/api/platform";
@@ -16,6 +16,10 @@ import { hashKey } from "@/lib/keys/hash";
 import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { getEnv } from "@/lib/env";
 import { createKey, createWorkspace } from "../support/fixtures";
+
+const system = { type: "system", name: "test" } as const;
+const revokeApiKey = (workspaceId: string, keyId: string) => revoke(system, { workspaceId, keyId });
+const setApiKeyStatus = (workspaceId: string, keyId: string, status: "active" | "disabled") => setStatus(system, { workspaceId, keyId, status });
 
 let platform: Awaited<ReturnType<typeof startPlatformApi>>;
 let server: ServerType;

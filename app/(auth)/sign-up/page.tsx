@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { getSessionContext } from "@/lib/auth/session";
-import { DEFAULT_SIGNED_IN_PATH } from "@/lib/routes";
+import { getSessionUser } from "@/lib/auth/session";
+import { DEFAULT_SIGNED_IN_PATH, isInvitePath } from "@/lib/routes";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage() {
-  if (await getSessionContext()) redirect(DEFAULT_SIGNED_IN_PATH);
-  return <SignUpForm />;
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  const target = typeof next === "string" ? safeRedirectPath(next, DEFAULT_SIGNED_IN_PATH) : undefined;
+  if (await getSessionUser()) redirect(target ?? DEFAULT_SIGNED_IN_PATH);
+  return <SignUpForm next={target} joining={isInvitePath(target)} />;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
+import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { requireSessionContext } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "API Keys" };
 
 export default async function ApiKeysPage() {
   const { workspace, role } = await requireSessionContext();
-  const keys = await listApiKeys(workspace.id);
+  const keys = await listApiKeys(getDb(), workspace.id);
   return (
     <ApiKeysView
       keys={keys}

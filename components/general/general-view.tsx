@@ -1,0 +1,147 @@
+"use client";
+// Settings → General: the workspace's name (owners and admins rename it), its ID for
+// integrations, and leaving the workspace.
+import { Check, Copy, LogOut } from "lucide-react";
+import { useActionState, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { DisabledReason } from "@/components/ui/disabled-reason";
+import { FormError, TextField } from "@/components/ui/field";
+import type { Role } from "@/db/schema";
+import { leaveWorkspaceAction } from "@/lib/actions/leave-workspace";
+import { renameWorkspaceAction } from "@/lib/actions/rename-workspace";
+import { refusalFor } from "@/lib/permissions";
+
+type Props = { workspace: { id: string; name: string }; role: Role; canRename: boolean };
+
+export function GeneralView({ workspace, role, canRename }: Props) {
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-semibold">General</h1>
+        <p className="mt-1 text-sm text-zinc-600">This workspace&apos;s name and ID.</p>
+      </header>
+      <RenameForm workspace={workspace} canRename={canRename} />
+      <WorkspaceId id={workspace.id} />
+      <LeaveWorkspace name={workspace.name} role={role} />
+    </div>
+  );
+}
+
+function RenameForm({ workspace, canRename }: { workspace: { name: string }; canRename: boolean }) {
+  const [state, action, pending] = useActionState(async (...args: Parameters<typeof renameWorkspaceAction>) => {
+    const result = await renameWorkspaceAction(...args);
+    if (result?.ok) toast.success("Workspace renamed");
+    return result;
+  }, null);
+  const failed = state && !state.ok ? state : undefined;
+  return (
+    <section aria-labelledby="name-heading" className="rounded-xl border border-zinc-200 bg-white p-6">
+      <h2 id="name-heading" className="font-semibold">
+        Workspace name
+      </h2>
+      <form action={action} className="mt-4 max-w-md space-y-4" noValidate>
+        <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={64}
+          defaultValue={failed?.values?.name ?? workspace.name}
+          key={workspace.name}
+          errors={failed?.fieldErrors?.name}
+          disabled={!canRename}
+          hint={canRename ? "Everyone in the workspace sees it." : refusalFor("workspace:update")}
+        />
+        <DisabledReason reason={canRename ? null : refusalFor("workspace:update")}>
+          <Button type="submit" disabled={!canRename || pending}>
+            {pending ? "Saving…" : "Save name"}
+          </Button>
+        </DisabledReason>
+      </form>
+    </section>
+  );
+}
+
+function WorkspaceId({ id }: { id: string }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(id);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      toast.error("Could not reach the clipboard. Select the ID and copy it with your keyboard.");
+    }
+  }
+  return (
+    <section aria-labelledby="id-heading" className="rounded-xl border border-zinc-200 bg-white p-6">
+      <h2 id="id-heading" className="font-semibold">
+        Workspace ID
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600">
+        Also called the tenant ID: integrations and support ask for it. It never changes and grants nothing on its own.
+      </p>
+      <div className="mt-4 flex max-w-md gap-2">
+        <label htmlFor="workspace-id" className="sr-only">
+          Workspace ID
+        </label>
+        <input
+          id="workspace-id"
+          readOnly
+          value={id}
+          onFocus={(event) => event.currentTarget.select()}
+          className="block w-full min-w-0 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm"
+          spellCheck={false}
+        />
+        <Button variant="secondary" onClick={copy} className="shrink-0" aria-label="Copy workspace ID">
+          {copied ? <Check className="size-4 text-emerald-700" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function LeaveWorkspace({ name, role }: { name: string; role: Role }) {
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  function leave() {
+    startTransition(async () => {
+      const result = await leaveWorkspaceAction(null, {}).catch(() => null);
+      // Success redirects; a refusal (the last owner) or a lost connection comes back.
+      setError(result && !result.ok ? result.error : "The server could not be reached. Try again.");
+    });
+  }
+  return (
+    <section aria-labelledby="leave-heading" className="rounded-xl border border-red-200 bg-white p-6">
+      <h2 id="leave-heading" className="font-semibold">
+        Leave workspace
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600">
+        You lose access to {name} at once. {role === "owner" ? "The last owner cannot leave: make someone else an owner first." : ""}
+      </p>
+      <Button variant="secondary" className="mt-4" onClick={() => setOpen(true)}>
+        <LogOut className="size-4" aria-hidden />
+        Leave workspace
+      </Button>
+      <Dialog open={open} onOpenChange={(next) => !pending && (setError(undefined), setOpen(next))}>
+        <DialogContent title={`Leave ${name}?`} description="To come back, someone must invite you again.">
+          <FormError message={error} />
+          <div className="mt-4 flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button variant="danger" onClick={leave} disabled={pending}>
+              {pending ? "Leaving…" : "Leave this workspace"}
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+"use server";
+// /invite/TOKEN → Accept invite: join the workspace and land on its API Keys page.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { routes } from "@/lib/routes";
+import { acceptInvitation } from "@/lib/services/invitations";
+import { accountAction } from "./action";
+
+const REFUSALS = {
+  not_found: "This invitation link is not valid. Ask for a new one.",
+  expired: "This invitation has expired. Ask the person who invited you for a new one.",
+  used: "This invitation has already been used.",
+  revoked: "This invitation was revoked. Ask the person who invited you for a new one.",
+  wrong_email: "This invitation is for another email address. Sign in with the invited address to accept it.",
+} as const;
+
+export const acceptInvitationAction = accountAction({
+  name: "accept-invitation",
+  schema: z.object({ token: z.string().min(1).max(200) }),
+  async handler({ token }, { actor }) {
+    const result = await acceptInvitation(actor, { token });
+    if (!result.ok) return { ok: false, error: REFUSALS[result.reason] };
+    // Another workspace: every page, the settings layout too, must render anew.
+    revalidatePath("/", "layout");
+    redirect(routes.apiKeys);
+  },
+});

@@ -1,0 +1,36 @@
+// Each audit event as a sentence a person reads: "ana@acme.io disabled the key production-dialer".
+import type { AuditEvent } from "@/db/schema";
+import type { AuditAction } from "./events";
+
+type Describable = Pick<AuditEvent, "action" | "actorLabel" | "actorType" | "targetLabel" | "metadata">;
+
+const quoted = (value: unknown) => (typeof value === "string" && value ? value : "?");
+
+const SENTENCES: Record<AuditAction, (e: Describable) => string> = {
+  "api_key.created": (e) => `${e.actorLabel} generated the key ${quoted(e.targetLabel)}`,
+  "api_key.disabled": (e) => `${e.actorLabel} disabled the key ${quoted(e.targetLabel)}`,
+  "api_key.enabled": (e) => `${e.actorLabel} enabled the key ${quoted(e.targetLabel)}`,
+  "api_key.revoked": (e) => `${e.actorLabel} revoked the key ${quoted(e.targetLabel)}`,
+  "member.invited": (e) => `${e.actorLabel} invited ${quoted(e.targetLabel)} as ${quoted(e.metadata.role)}`,
+  "member.invite_revoked": (e) => `${e.actorLabel} revoked the invitation for ${quoted(e.targetLabel)}`,
+  "member.joined": (e) => `${e.actorLabel} joined as ${quoted(e.metadata.role)}`,
+  "member.role_changed": (e) =>
+    `${e.actorLabel} changed the role of ${quoted(e.targetLabel)} from ${quoted(role(e.metadata.before))} to ${quoted(role(e.metadata.after))}`,
+  "member.removed": (e) => `${e.actorLabel} removed ${quoted(e.targetLabel)}`,
+  "member.left": (e) => `${e.actorLabel} left the workspace`,
+  "workspace.created": (e) => `${e.actorLabel} created the workspace ${quoted(e.targetLabel)}`,
+  "workspace.renamed": (e) => `${e.actorLabel} renamed the workspace from ${quoted(name(e.metadata.before))} to ${quoted(name(e.metadata.after))}`,
+  "auth.sign_in_failed": (e) => `A sign-in as ${quoted(e.targetLabel)} failed (wrong password)`,
+};
+
+export function describeAuditEvent(event: Describable): string {
+  const sentence = SENTENCES[event.action as AuditAction];
+  return sentence ? sentence(event) : `${event.actorLabel}: ${event.action}`;
+}
+
+function role(value: unknown) {
+  return (value as { role?: string } | undefined)?.role;
+}
+function name(value: unknown) {
+  return (value as { name?: string } | undefined)?.name;
+}

@@ -1,0 +1,23 @@
+// Every event the audit log records (README "Audit log"). Adding one here is the only way to
+// write it: recordAudit() takes these names and the page describes each.
+export const AUDIT_ACTIONS = [
+  "api_key.created",
+  "api_key.disabled",
+  "api_key.enabled",
+  "api_key.revoked",
+  "member.invited",
+  "member.invite_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "workspace.created",
+  "workspace.renamed",
+  "auth.sign_in_failed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditTargetType = "api_key" | "member" | "invitation" | "workspace" | "user";
+
+export type AuditTarget = { type: AuditTargetType; id: string | null; label: string | null };

@@ -1,0 +1,10 @@
+// The shape of a workspace name, wherever one is typed (sign-up, Create workspace, General).
+import { z } from "zod";
+
+export const WORKSPACE_NAME_MAX = 64;
+
+export const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name your workspace.")
+  .max(WORKSPACE_NAME_MAX, `Workspace names can be ${WORKSPACE_NAME_MAX} characters at most.`);
