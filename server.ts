@@ -1,4 +1,4 @@
-// The one process of Switchboard (DESIGN.md "Serving"): starts or reuses the database, applies
+// The one process of Switchboard (README "Architecture"): starts or reuses the database, applies
 // migrations, then serves /api/v1/* with Hono and everything else with Next, on one port.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";

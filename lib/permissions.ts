@@ -1,4 +1,4 @@
-// Who may do what in a workspace (DESIGN.md "Roles"). Checked on the server by every action
+// Who may do what in a workspace (README "Roles"). Checked on the server by every action
 // and page; the UI only uses it to hide what would be refused anyway.
 import type { Role } from "@/db/schema";
 

@@ -1,7 +1,8 @@
-// `npm run bench`: figures for the key check, not pass/fail.
+// `npm run bench`: figures, not pass/fail.
 //  1. In-process costs of the verification steps (no network, no database).
 //  2. GET /api/v1/me through the real server.ts (production build) on a throwaway embedded
 //     PostgreSQL: autocannon, 50 connections, 10 s, with a valid key and with an unknown one.
+//  3. The audit log's keyset pages on a workspace holding 100,000 events.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -68,6 +69,7 @@ async function overHttp() {
   });
 
   try {
+    await auditLog(database.url, user.workspaceId);
     const url = `http://127.0.0.1:${PORT}/api/v1/me`;
     const check = await fetch(url, { headers: { "X-API-Key": created.created.secret } });
     if (check.status !== 200) throw new Error(`valid key answered ${check.status}`);
@@ -92,6 +94,41 @@ async function overHttp() {
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Pages of the audit log, as the page and the CSV export read them, with 100,000 events. */
+async function auditLog(url: string, workspaceId: string) {
+  setResolvedEnv({ DATABASE_URL: url });
+  const { getDb } = await import("@/db/client");
+  const { listAuditEvents, streamAuditEvents } = await import("@/db/queries/audit");
+  const { sql } = await import("drizzle-orm");
+  const db = getDb();
+  const actions = ["api_key.created", "api_key.disabled", "api_key.enabled", "api_key.revoked", "member.role_changed"];
+  await db.execute(sql`
+    insert into audit_events (workspace_id, occurred_at, actor_type, actor_label, action, target_type, target_label, metadata)
+    select ${workspaceId}, now() - make_interval(secs => 100000 - n), 'user', 'user' || (n % 20) || '@example.com',
+      (${sql.raw(`array['${actions.join("','")}']`)})[1 + n % 5], 'api_key', 'key-' || n, '{}'::jsonb
+    from generate_series(1, 100000) n`);
+  await db.execute(sql`analyze audit_events`);
+  const middle = (await listAuditEvents(db, workspaceId, {}, { limit: 50_000 })).events.at(-1)!.id;
+  console.log("\nAudit log, 100,000 events in one workspace (50 events a page, mean of 200 reads):");
+  const time = async (label: string, read: () => Promise<unknown>) => {
+    for (let i = 0; i < 20; i++) await read();
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 200; i++) await read();
+    console.log(`  ${label.padEnd(44)} ${(Number(process.hrtime.bigint() - started) / 200 / 1e6).toFixed(2).padStart(8)} ms`);
+  };
+  await time("first page", () => listAuditEvents(db, workspaceId, {}));
+  await time("a page halfway down (keyset)", () => listAuditEvents(db, workspaceId, {}, { before: middle }));
+  await time("filtered by action", () => listAuditEvents(db, workspaceId, { action: "api_key.revoked" }, { before: middle }));
+  await time("filtered by actor", () => listAuditEvents(db, workspaceId, { actor: "user7@example.com" }, { before: middle }));
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  await time("filtered by a date range", () => listAuditEvents(db, workspaceId, { from: dayAgo, to: new Date() }));
+  const started = process.hrtime.bigint();
+  let exported = 0;
+  for await (const _event of streamAuditEvents(db, workspaceId, {})) exported++;
+  console.log(`  ${"all of it, as the CSV export reads it".padEnd(44)} ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0).padStart(8)} ms (${exported} events)`);
+  await closeDb();
 }
 
 await inProcess();

@@ -21,6 +21,8 @@ const SENTENCES: Record<AuditAction, (e: Describable) => string> = {
   "workspace.created": (e) => `${e.actorLabel} created the workspace ${quoted(e.targetLabel)}`,
   "workspace.renamed": (e) => `${e.actorLabel} renamed the workspace from ${quoted(name(e.metadata.before))} to ${quoted(name(e.metadata.after))}`,
   "auth.sign_in_failed": (e) => `A sign-in as ${quoted(e.targetLabel)} failed (wrong password)`,
+  "auth.session_ended": (e) => `${e.actorLabel} signed out one of their other sessions (${quoted(e.metadata.device)})`,
+  "auth.all_sessions_ended": (e) => `${e.actorLabel} signed out of all ${quoted(String(e.metadata.count))} of their sessions`,
 };
 
 export function describeAuditEvent(event: Describable): string {

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "workspace.created",
   "workspace.renamed",
   "auth.sign_in_failed",
+  "auth.session_ended",
+  "auth.all_sessions_ended",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

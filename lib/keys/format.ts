@@ -1,4 +1,4 @@
-// The one owner of the API key format (DESIGN.md "API keys"):
+// The one owner of the API key format (README "Architecture"):
 //   swb_sk_ | swb_pk_  +  30 random base62 characters  +  6-character base62 CRC32 of all before.
 // The prefix lets secret scanners find leaked keys; the checksum lets the API turn away typos
 // and garbage without a database query.

@@ -1,6 +1,6 @@
 // Fan-out of key changes to every server instance: the transaction that disables, enables or
 // revokes a key sends NOTIFY (delivered on commit), and each server LISTENs and evicts the
-// key from its cache, well within the one second DESIGN.md allows.
+// key from its cache, well within the one second the README promises.
 import type { Sql } from "postgres";
 import type { KeyCache } from "./cache";
 

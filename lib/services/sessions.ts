@@ -3,10 +3,12 @@
 // all sessions" delete rows, which ends those sessions on every server at once, because every
 // request checks its row (lib/auth/index.ts).
 import { and, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Transaction } from "@/db/client";
 import { findLiveSession } from "@/db/queries/sessions";
-import { sessions } from "@/db/schema";
+import { memberships, sessions } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { SESSION_IDLE_DAYS, SESSION_MAX_AGE_DAYS } from "@/lib/auth/session-lifetime";
+import { describeUserAgent } from "@/lib/user-agent";
 import type { UserActor } from "./actor";
 
 const TOUCH_AFTER_SECONDS = 60;
@@ -53,15 +55,32 @@ export async function endSession(sessionId: string): Promise<void> {
 
 /** "Sign out" on another of the actor's devices; false when there is no such session of theirs. */
 export async function endOtherSession(actor: UserActor, sessionId: string, currentSessionId: string): Promise<boolean> {
-  const ended = await getDb()
-    .delete(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.id), ne(sessions.id, currentSessionId)))
-    .returning({ id: sessions.id });
-  return ended.length > 0;
+  return getDb().transaction(async (tx) => {
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.id), ne(sessions.id, currentSessionId)))
+      .returning({ id: sessions.id, userAgent: sessions.userAgent, ip: sessions.ip });
+    if (ended.length === 0) return false;
+    await auditInEachWorkspace(tx, actor, "auth.session_ended", { device: describeUserAgent(ended[0]!.userAgent), ip: ended[0]!.ip });
+    return true;
+  });
 }
 
 /** "Sign out of all sessions": every session of the actor, this one included. */
 export async function endAllSessions(actor: UserActor): Promise<number> {
-  const ended = await getDb().delete(sessions).where(eq(sessions.userId, actor.id)).returning({ id: sessions.id });
-  return ended.length;
+  return getDb().transaction(async (tx) => {
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, actor.id)).returning({ id: sessions.id });
+    await auditInEachWorkspace(tx, actor, "auth.all_sessions_ended", { count: ended.length });
+    return ended.length;
+  });
+}
+
+// Ending sessions concerns the person, not one workspace: each of their workspaces' admins
+// may want to know.
+async function auditInEachWorkspace(tx: Transaction, actor: UserActor, action: "auth.session_ended" | "auth.all_sessions_ended", metadata: Record<string, unknown>) {
+  const rows = await tx.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, actor.id));
+  await recordAudit(
+    tx,
+    rows.map(({ workspaceId }) => ({ workspaceId, actor, action, target: { type: "user" as const, id: actor.id, label: actor.email }, metadata })),
+  );
 }

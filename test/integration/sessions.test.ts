@@ -1,12 +1,12 @@
 // Dashboard sessions on a real database: a session is its row, so ending the row ends the
 // session for every server, and roles are read per request rather than carried in the token.
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findActiveMembership } from "@/db/queries/session";
 import { listSessions } from "@/db/queries/sessions";
-import { memberships, sessions } from "@/db/schema";
+import { auditEvents, memberships, sessions } from "@/db/schema";
 import type { UserActor } from "@/lib/services/actor";
 import { endAllSessions, endOtherSession, endSession, resumeSession, startSession } from "@/lib/services/sessions";
 import { createWorkspace } from "../support/fixtures";
@@ -117,6 +117,9 @@ describe("signing out other sessions", () => {
     expect(await endAllSessions(actorFor(user))).toBe(3);
     for (const id of mine) expect(await resumeSession(id, user.userId, null)).toBe(false);
     expect(await resumeSession(theirs, stranger.userId, null)).toBe(true);
+    // Recorded in the person's workspace's audit log.
+    const [event] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.workspaceId, user.workspaceId), eq(auditEvents.action, "auth.all_sessions_ended")));
+    expect(event).toMatchObject({ actorLabel: user.email, metadata: { count: 3 } });
   });
 });
 
