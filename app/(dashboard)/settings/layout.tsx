@@ -7,7 +7,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const { user, workspace, role } = await requireSessionContext();
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-8 px-4 py-8 md:flex-row md:px-8">
-      <aside className="md:w-52 md:shrink-0">
+      <aside className="md:w-52 md:shrink-0 lg:w-60">
         <div className="mb-6">
           <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Workspace</p>
           <p className="truncate font-semibold" title={workspace.name}>
