@@ -1,13 +1,22 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
+import AuthLayout from "./(auth)/layout";
 
+export const metadata: Metadata = { title: "Page not found" };
+
+// The auth pages' frame (logo and card): whether the visitor is signed in is not known here, so
+// the way back is `/`, which sends them on to API Keys or to sign-in.
 export default function NotFound() {
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-3 p-6 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="text-sm text-zinc-600">The page you asked for does not exist.</p>
-      <Link href="/" className="text-sm font-medium underline underline-offset-4">
-        Go to Switchboard
+    <AuthLayout>
+      <h1 className="text-xl font-semibold">Page not found</h1>
+      <p className="mt-1 text-sm text-zinc-600">
+        There is nothing at this address. The link may be mistyped, or the page may have moved.
+      </p>
+      <Link href="/" className={buttonClassName({}, "mt-6 w-full")}>
+        Back to Switchboard
       </Link>
-    </main>
+    </AuthLayout>
   );
 }

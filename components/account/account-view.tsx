@@ -56,7 +56,8 @@ export function AccountView({ user, sessions }: { user: { name: string; email: s
           </div>
           <SignOutEverywhere />
         </div>
-        <div className="mt-4 rounded-xl border border-zinc-200 bg-white">
+        {/* `relative` holds the visually hidden header text, which is absolutely positioned, inside this box. */}
+        <div className="relative mt-4 rounded-xl border border-zinc-200 bg-white">
           <table aria-labelledby="sessions-heading" className="w-full text-left text-sm">
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
               <tr>
@@ -105,7 +106,7 @@ function SessionRow({ session, onEnded }: { session: AccountSession; onEnded: ()
             <p className="font-medium text-zinc-900">
               {session.device}
               {session.current ? (
-                <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                <span className="ml-2 inline-block rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-emerald-800">
                   This device
                 </span>
               ) : null}

@@ -1,8 +1,8 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import { FormError, TextAreaField, TextField, useFocusOnFailure } from "@/components/ui/field";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
@@ -11,19 +11,34 @@ export function GenerateKeyDialog({
   open,
   onOpenChange,
   onCreated,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onCreated: (created: CreatedApiKey) => void;
+  returnFocusTo: () => HTMLElement | null;
 }) {
+  // Set when the new key goes on to the reveal dialog, which takes focus: closing this one must
+  // not pull focus back out to the page behind it.
+  const handedOver = useRef(false);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         title="Generate API Key"
         description="Name the key after where it will live, so you know what breaks if you disable it."
+        returnFocusTo={returnFocusTo}
+        onCloseAutoFocus={(event) => {
+          if (handedOver.current) event.preventDefault();
+          handedOver.current = false;
+        }}
       >
         {/* Mounted only while open: the form state starts empty every time. */}
-        <GenerateKeyForm onCreated={onCreated} />
+        <GenerateKeyForm
+          onCreated={(created) => {
+            handedOver.current = true;
+            onCreated(created);
+          }}
+        />
       </DialogContent>
     </Dialog>
   );
@@ -41,14 +56,17 @@ function GenerateKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) =>
     null,
   );
   const failed = state && !state.ok ? state : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(form, failed);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-4" noValidate>
       <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
       <TextField
         label="Name"
         name="name"
         required
         maxLength={64}
+        showCount
         autoFocus
         autoComplete="off"
         placeholder="production"
@@ -59,6 +77,7 @@ function GenerateKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) =>
         label="Description"
         name="description"
         maxLength={500}
+        showCount
         placeholder="Optional: what uses this key?"
         defaultValue={failed?.values?.description}
         errors={failed?.fieldErrors?.description}

@@ -2,15 +2,25 @@
 // Shows a new key's plaintext, once. Closing before the key was copied asks first: after this
 // dialog nobody, us included, can show the key again.
 import { Check, Copy, TriangleAlert } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 
-export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | null; onDone: () => void }) {
+export function RevealKeyDialog({
+  created,
+  onDone,
+  returnFocusTo,
+}: {
+  created: CreatedApiKey | null;
+  onDone: () => void;
+  returnFocusTo: () => HTMLElement | null;
+}) {
   const [copied, setCopied] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
+  const doneButton = useRef<HTMLButtonElement>(null);
   // The dialog only renders in the browser (after an action), where this is the server's address.
   const origin = typeof window === "undefined" ? "" : window.location.origin;
 
@@ -39,6 +49,7 @@ export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | 
           </>
         }
         size="lg"
+        returnFocusTo={returnFocusTo}
       >
         <div className="space-y-4">
           <p className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -72,7 +83,15 @@ export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | 
               You have not copied this key. Once you close this dialog it cannot be shown again.
             </p>
             <div className="mt-3 flex justify-end gap-2">
-              <Button variant="secondary" autoFocus onClick={() => setConfirmingClose(false)}>
+              <Button
+                variant="secondary"
+                autoFocus
+                onClick={() => {
+                  // This button goes away with the question: focus goes back to the Done it replaced.
+                  flushSync(() => setConfirmingClose(false));
+                  doneButton.current?.focus();
+                }}
+              >
                 Keep it open
               </Button>
               <Button variant="danger" onClick={finish}>
@@ -82,7 +101,9 @@ export function RevealKeyDialog({ created, onDone }: { created: CreatedApiKey | 
           </div>
         ) : (
           <div className="mt-6 flex justify-end">
-            <Button onClick={requestClose}>Done</Button>
+            <Button ref={doneButton} onClick={requestClose}>
+              Done
+            </Button>
           </div>
         )}
       </DialogContent>
@@ -97,7 +118,9 @@ function Snippet({ title, text, copyLabel, onCopied }: { title: string; text: st
         <p className="text-sm font-medium">{title}</p>
         <CopyButton text={text} label={copyLabel} onCopied={onCopied} compact />
       </div>
-      <pre className="overflow-x-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-relaxed text-zinc-100">
+      {/* Wraps rather than scrolls: a scroll box inside the dialog is awkward on a phone and out of
+          reach of the keyboard. The wrap is soft: copied text keeps only its own line breaks. */}
+      <pre className="rounded-md bg-zinc-900 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-zinc-100">
         {text}
       </pre>
     </div>

@@ -1,20 +1,25 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
+import { FormError, useFocusOnFailure } from "@/components/ui/field";
 import { revokeApiKeyAction } from "@/lib/actions/revoke-api-key";
 
 export function RevokeKeyDialog({
   target,
   onClose,
+  returnFocusTo,
 }: {
   target: { id: string; name: string } | null;
-  onClose: () => void;
+  onClose: (revoked: boolean) => void;
+  returnFocusTo: () => HTMLElement | null;
 }) {
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  // An object per failure, so that the same message twice still moves focus to it.
+  const [failure, setFailure] = useState<{ error: string }>();
+  const body = useRef<HTMLDivElement>(null);
+  useFocusOnFailure(body, failure);
 
   function revoke() {
     if (!target) return;
@@ -22,10 +27,10 @@ export function RevokeKeyDialog({
       const result = await revokeApiKeyAction(null, { keyId: target.id });
       if (result?.ok) {
         toast.success(`API key "${target.name}" revoked`);
-        setError(undefined);
-        onClose();
+        setFailure(undefined);
+        onClose(true);
       } else {
-        setError(result?.error ?? "Could not revoke the key.");
+        setFailure({ error: result?.error ?? "Could not revoke the key." });
       }
     });
   }
@@ -35,8 +40,8 @@ export function RevokeKeyDialog({
       open={target !== null}
       onOpenChange={(open) => {
         if (!open && !pending) {
-          setError(undefined);
-          onClose();
+          setFailure(undefined);
+          onClose(false);
         }
       }}
     >
@@ -48,8 +53,11 @@ export function RevokeKeyDialog({
             request that uses it. This is permanent and cannot be undone.
           </>
         }
+        returnFocusTo={returnFocusTo}
       >
-        <FormError message={error} />
+        <div ref={body}>
+          <FormError message={failure?.error} />
+        </div>
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
             <Button variant="secondary" disabled={pending}>

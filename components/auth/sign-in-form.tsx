@@ -1,16 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { signInAction } from "@/lib/actions/auth";
 import { signUpPath } from "@/lib/routes";
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signInAction, null);
   const failed = state && !state.ok ? state : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(form, failed);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Sign in</h1>
         <p className="mt-1 text-sm text-zinc-600">Welcome back to Switchboard.</p>

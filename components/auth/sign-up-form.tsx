@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { signUpAction } from "@/lib/actions/auth";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { signInPath } from "@/lib/routes";
@@ -11,8 +11,10 @@ import { signInPath } from "@/lib/routes";
 export function SignUpForm({ next, joining }: { next?: string; joining?: boolean }) {
   const [state, action, pending] = useActionState(signUpAction, null);
   const failed = state && !state.ok ? state : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(form, failed);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-4" noValidate>
       <div>
         <h1 className="text-xl font-semibold">Create your account</h1>
         <p className="mt-1 text-sm text-zinc-600">

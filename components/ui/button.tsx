@@ -8,26 +8,21 @@ const variants = {
   ghost: "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
 } as const;
 
-export function Button({
-  variant = "primary",
-  size = "md",
-  className,
-  type = "button",
-  ...props
-}: ComponentProps<"button"> & { variant?: keyof typeof variants; size?: "sm" | "md" | "icon" }) {
-  return (
-    <button
-      type={type}
-      className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 disabled:cursor-not-allowed",
-        size === "md" && "h-9 px-4",
-        size === "sm" && "h-8 px-3",
-        size === "icon" && "h-8 w-8",
-        variants[variant],
-        className,
-      )}
-      {...props}
-    />
+type ButtonLook = { variant?: keyof typeof variants; size?: "sm" | "md" | "icon" };
+
+/** A button's classes, for a link that leads somewhere but should look like a button. */
+export function buttonClassName({ variant = "primary", size = "md" }: ButtonLook = {}, className?: string) {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900 disabled:cursor-not-allowed",
+    size === "md" && "h-9 px-4",
+    size === "sm" && "h-8 px-3",
+    size === "icon" && "h-8 w-8",
+    variants[variant],
+    className,
   );
+}
+
+export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & ButtonLook) {
+  return <button type={type} className={buttonClassName({ variant, size }, className)} {...props} />;
 }

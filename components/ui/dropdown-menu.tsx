@@ -3,7 +3,15 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-export const DropdownMenu = Menu.Root;
+/**
+ * Not modal: a modal menu hides the rest of the page from assistive technology with aria-hidden
+ * while its controls stay focusable (axe: aria-hidden-focus), and locks page scrolling, which
+ * shifts the layout. Focus still moves into the menu, and Escape or a click outside closes it.
+ */
+export function DropdownMenu(props: ComponentProps<typeof Menu.Root>) {
+  return <Menu.Root modal={false} {...props} />;
+}
+
 export const DropdownMenuTrigger = Menu.Trigger;
 
 export function DropdownMenuContent({ className, ...props }: ComponentProps<typeof Menu.Content>) {
@@ -12,6 +20,7 @@ export function DropdownMenuContent({ className, ...props }: ComponentProps<type
       <Menu.Content
         align="end"
         sideOffset={4}
+        collisionPadding={8}
         className={cn("z-50 min-w-40 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg", className)}
         {...props}
       />

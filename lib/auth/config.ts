@@ -4,7 +4,8 @@ import { SESSION_MAX_AGE_DAYS } from "./session-lifetime";
 import { routes } from "@/lib/routes";
 
 export const authConfig = {
-  pages: { signIn: routes.signIn },
+  // Auth.js's own error page is a dead end outside the app; ours explains and leads back to sign-in.
+  pages: { signIn: routes.signIn, error: "/auth-error" },
   // Credentials sign-in requires JWT sessions. The token only names a row in `sessions`, which
   // decides whether it is still a session (lib/auth/index.ts); it lives as long as a session can.
   // Cookies are httpOnly and SameSite=Lax by default, and Secure (with the __Secure- prefix) when

@@ -12,7 +12,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const workspaces = await listUserWorkspaces(getDb(), user.id);
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-8 px-4 py-8 md:flex-row md:px-8">
-      <aside className="md:w-56 md:shrink-0">
+      <aside className="md:w-56 md:shrink-0 lg:w-60">
         <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
         <SettingsNav canReadAudit={can(role, "audit:read")} />
         <UserMenu name={user.name} email={user.email} role={role} />
