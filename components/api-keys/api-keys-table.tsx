@@ -9,9 +9,11 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Switch } from "@/components/ui/switch";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
 import { maskKey } from "@/lib/keys/mask";
+import { refusalFor } from "@/lib/permissions";
 import { cn } from "@/lib/utils";
 
 // Table layout only: cells sit in their columns, and the padding the cards have on the row.
@@ -76,12 +78,14 @@ export function ApiKeysTable({
               </td>
               <td role="cell" className={cn("justify-self-end", cell)}>
                 <div className="flex items-center gap-2">
-                  <Switch
-                    checked={key.status === "active"}
-                    onCheckedChange={(enabled) => onToggle(key, enabled)}
-                    disabled={!canToggle}
-                    aria-label={`Key ${key.name} active`}
-                  />
+                  <DisabledReason reason={canToggle ? null : refusalFor("keys:toggle")}>
+                    <Switch
+                      checked={key.status === "active"}
+                      onCheckedChange={(enabled) => onToggle(key, enabled)}
+                      disabled={!canToggle}
+                      aria-label={`Key ${key.name} active`}
+                    />
+                  </DisabledReason>
                   <span className={cn("w-16", key.status === "active" ? "text-emerald-700" : "text-zinc-500")}>
                     {key.status === "active" ? "Active" : "Disabled"}
                   </span>

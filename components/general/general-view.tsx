@@ -2,12 +2,12 @@
 // Settings → General: the workspace's name (owners and admins rename it), its ID for
 // integrations, and leaving the workspace.
 import { Check, Copy, LogOut } from "lucide-react";
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { DisabledReason } from "@/components/ui/disabled-reason";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import type { Role } from "@/db/schema";
 import { leaveWorkspaceAction } from "@/lib/actions/leave-workspace";
 import { renameWorkspaceAction } from "@/lib/actions/rename-workspace";
@@ -36,18 +36,21 @@ function RenameForm({ workspace, canRename }: { workspace: { name: string }; can
     return result;
   }, null);
   const failed = state && !state.ok ? state : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(form, failed);
   return (
     <section aria-labelledby="name-heading" className="rounded-xl border border-zinc-200 bg-white p-6">
       <h2 id="name-heading" className="font-semibold">
         Workspace name
       </h2>
-      <form action={action} className="mt-4 max-w-md space-y-4" noValidate>
+      <form ref={form} action={action} className="mt-4 max-w-md space-y-4" noValidate>
         <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
         <TextField
           label="Name"
           name="name"
           required
           maxLength={64}
+          showCount
           defaultValue={failed?.values?.name ?? workspace.name}
           key={workspace.name}
           errors={failed?.fieldErrors?.name}

@@ -2,11 +2,11 @@
 // Invite member: email and role, then the invite link, shown once with Copy (and emailed when
 // SMTP is configured).
 import { Check, Copy } from "lucide-react";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import type { Role } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -42,8 +42,10 @@ function InviteForm({ myRole, mailConfigured, onCreated }: { myRole: Role; mailC
     return result;
   }, null);
   const failed = state && !state.ok ? state : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(form, failed);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-4" noValidate>
       <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
       <TextField
         label="Email"

@@ -147,7 +147,7 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
 
       <InviteMemberDialog open={inviting} onOpenChange={setInviting} myRole={me.role} mailConfigured={mailConfigured} />
       <ChangeRoleDialog member={changing} myRole={me.role} onClose={() => setChanging(null)} />
-      <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} onRemoved={() => heading.current?.focus()} />
+      <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} afterRemoval={() => heading.current} />
     </div>
   );
 }

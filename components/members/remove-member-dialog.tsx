@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -7,9 +7,11 @@ import { FormError } from "@/components/ui/field";
 import type { Member } from "@/db/queries/members";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 
-export function RemoveMemberDialog({ member, onClose, onRemoved }: { member: Member | null; onClose: () => void; onRemoved: () => void }) {
+/** `afterRemoval`: where focus goes once the member's row is gone (after a cancel: back to the opener). */
+export function RemoveMemberDialog({ member, onClose, afterRemoval }: { member: Member | null; onClose: () => void; afterRemoval: () => HTMLElement | null }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
+  const removed = useRef(false);
 
   function remove() {
     if (!member) return;
@@ -18,8 +20,8 @@ export function RemoveMemberDialog({ member, onClose, onRemoved }: { member: Mem
       if (result?.ok) {
         toast.success(`${member.email} removed from the workspace`);
         setError(undefined);
+        removed.current = true;
         onClose();
-        onRemoved();
       } else setError(result && !result.ok ? result.error : "The server could not be reached. Try again.");
     });
   }
@@ -28,6 +30,8 @@ export function RemoveMemberDialog({ member, onClose, onRemoved }: { member: Mem
     <Dialog open={member !== null} onOpenChange={(open) => !open && !pending && (setError(undefined), onClose())}>
       <DialogContent
         title="Remove member"
+        onOpenAutoFocus={() => (removed.current = false)}
+        returnFocusTo={() => (removed.current ? afterRemoval() : undefined)}
         description={
           <>
             <strong className="text-zinc-900">{member?.email}</strong> loses access to this workspace on their very next request. Keys they
