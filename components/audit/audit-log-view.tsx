@@ -33,14 +33,19 @@ export function AuditLogView({ query, errors, actors, events, hasMore }: Props) 
             cannot be edited or deleted.
           </p>
         </div>
-        <a
-          href={`${routes.auditLog}/export${filters.size ? `?${filters}` : ""}`}
-          className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-4 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900"
-          download
-        >
-          <Download className="size-4" aria-hidden />
-          Export CSV
-        </a>
+        {/* A GET form: the browser downloads the file (Content-Disposition), no script needed. */}
+        <form method="get" action={`${routes.auditLog}/export`}>
+          {[...filters].map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <button
+            type="submit"
+            className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-4 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900"
+          >
+            <Download className="size-4" aria-hidden />
+            Export CSV
+          </button>
+        </form>
       </header>
 
       <form method="get" className="grid gap-3 rounded-xl border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" aria-label="Filter events">

@@ -13,9 +13,16 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { inviteMemberAction, type CreatedInvitation } from "@/lib/actions/invite-member";
 import { assignableRoles } from "@/lib/roles";
 
-type Props = { open: boolean; onOpenChange: (open: boolean) => void; myRole: Role; mailConfigured: boolean };
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  myRole: Role;
+  mailConfigured: boolean;
+  /** The Invite member button: the email field takes focus before the dialog can note its opener. */
+  returnFocusTo: () => HTMLElement | null;
+};
 
-export function InviteMemberDialog({ open, onOpenChange, myRole, mailConfigured }: Props) {
+export function InviteMemberDialog({ open, onOpenChange, myRole, mailConfigured, returnFocusTo }: Props) {
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   return (
     <Dialog
@@ -27,6 +34,7 @@ export function InviteMemberDialog({ open, onOpenChange, myRole, mailConfigured 
     >
       <DialogContent
         title="Invite member"
+        returnFocusTo={returnFocusTo}
         description={created ? "Invitation created." : "They join with the role you choose once they accept the link."}
       >
         {created ? <InviteLink created={created} /> : <InviteForm myRole={myRole} mailConfigured={mailConfigured} onCreated={setCreated} />}

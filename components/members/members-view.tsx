@@ -31,6 +31,7 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
   const [changing, setChanging] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const inviteButton = useRef<HTMLButtonElement>(null);
 
   // What the person may do to `member`, or why not (the server checks the same rules).
   const refusal = (member: Member, action: "change" | "remove"): string | null => {
@@ -53,7 +54,7 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
           </p>
         </div>
         <DisabledReason reason={canManage ? null : refusalFor("members:manage")}>
-          <Button onClick={() => setInviting(true)} disabled={!canManage}>
+          <Button ref={inviteButton} onClick={() => setInviting(true)} disabled={!canManage}>
             <UserPlus className="size-4" aria-hidden />
             Invite member
           </Button>
@@ -145,7 +146,13 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
         )}
       </section>
 
-      <InviteMemberDialog open={inviting} onOpenChange={setInviting} myRole={me.role} mailConfigured={mailConfigured} />
+      <InviteMemberDialog
+        open={inviting}
+        onOpenChange={setInviting}
+        myRole={me.role}
+        mailConfigured={mailConfigured}
+        returnFocusTo={() => inviteButton.current}
+      />
       <ChangeRoleDialog member={changing} myRole={me.role} onClose={() => setChanging(null)} />
       <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} afterRemoval={() => heading.current} />
     </div>

@@ -44,7 +44,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
             <DropdownMenuItem key={workspace.id} onSelect={() => switchTo(workspace)} aria-current={workspace.id === current.id ? "true" : undefined}>
               <Check className={workspace.id === current.id ? "size-4" : "invisible size-4"} aria-hidden />
               <span className="min-w-0 flex-1 truncate">{workspace.name}</span>
-              <span className="text-xs text-zinc-500">{workspace.role}</span>
+              <span className="text-xs text-zinc-600">{workspace.role}</span>
             </DropdownMenuItem>
           ))}
           <DropdownMenuItem asChild>

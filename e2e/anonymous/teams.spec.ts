@@ -95,6 +95,7 @@ test("an owner's team: invite, roles, removal, and the audit log that records it
   await owner.page.getByRole("menuitem", { name: "Remove" }).click();
   await owner.page.getByRole("dialog", { name: "Remove member" }).getByRole("button", { name: "Remove member" }).click();
   await expect(row(owner.page, memberEmail)).toHaveCount(0);
+  await expect(owner.page.getByRole("heading", { name: "Members", level: 1 })).toBeFocused();
 
   await row(member.page, "shared-key").getByRole("switch").click(); // the page is stale; the action is not
   await expect(member.page.getByText(/Could not enable "shared-key"/)).toBeVisible();
@@ -120,7 +121,7 @@ test("an owner's team: invite, roles, removal, and the audit log that records it
   ]);
 
   const download = owner.page.waitForEvent("download");
-  await owner.page.getByRole("link", { name: "Export CSV" }).click();
+  await owner.page.getByRole("button", { name: "Export CSV" }).click();
   const csv = await readFile(await (await download).path(), "utf8");
   const lines = csv.trim().split("\n");
   expect(lines[0]).toBe("id,occurred_at,action,description,actor_type,actor_id,actor,target_type,target_id,target,ip,user_agent,metadata");
@@ -162,4 +163,27 @@ test("a person in two workspaces switches between them and sees each one's keys 
   // Remembered for the person, not the page: a reload keeps the choice.
   await person.page.reload();
   await expect(row(person.page, "first-workspace-key")).toBeVisible();
+});
+
+test("an owner renames the workspace; a member may not, and is told why", async ({ newAccount, browser }) => {
+  const owner = await newAccount("renamer");
+  await owner.page.goto("/settings/general");
+  const name = owner.page.getByLabel("Name", { exact: true });
+  await name.fill("");
+  await owner.page.getByRole("button", { name: "Save name" }).click();
+  await expect(owner.page.getByText("Name your workspace.")).toBeVisible();
+  await expect(name).toBeFocused();
+  await name.fill("Renamed Voice Co");
+  await owner.page.getByRole("button", { name: "Save name" }).click();
+  await expect(owner.page.getByText("Workspace renamed")).toBeVisible();
+  await expect(owner.page.getByRole("complementary").getByText("Renamed Voice Co")).toBeVisible();
+
+  const memberEmail = uniqueEmail("reader");
+  const link = await invite(owner.page, memberEmail, "Member");
+  const member = await acceptAsNewPerson(browser, link, memberEmail, "Rea Reader");
+  await member.page.goto("/settings/general");
+  await expect(member.page.getByLabel("Name", { exact: true })).toBeDisabled();
+  await expect(member.page.getByRole("button", { name: "Save name" })).toBeDisabled();
+  await expect(member.page.getByText("Only workspace owners and admins can do this.").first()).toBeVisible();
+  await member.context.close();
 });
