@@ -8,7 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import type { Member } from "@/db/queries/members";
 import type { Role } from "@/db/schema";
 import { changeMemberRoleAction } from "@/lib/actions/change-member-role";
-import { assignableRoles, roleLabel } from "@/lib/roles";
+import { assignableRoles, ROLE_HINT, roleLabel } from "@/lib/roles";
 
 export function ChangeRoleDialog({ member, myRole, onClose }: { member: Member | null; myRole: Role; onClose: () => void }) {
   const [pending, startTransition] = useTransition();
@@ -36,8 +36,8 @@ export function ChangeRoleDialog({ member, myRole, onClose }: { member: Member |
               label="Role"
               name="role"
               defaultValue={member.role}
-              options={assignableRoles(myRole).map((role) => ({ value: role.value, label: `${role.label}: ${role.description}` }))}
-              hint="The change applies to their very next request."
+              options={assignableRoles(myRole).map((role) => ({ value: role.value, label: role.label }))}
+              hint={`${ROLE_HINT} The change applies to their very next request.`}
             />
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

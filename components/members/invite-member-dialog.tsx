@@ -11,7 +11,7 @@ import { SelectField } from "@/components/ui/select-field";
 import type { Role } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { inviteMemberAction, type CreatedInvitation } from "@/lib/actions/invite-member";
-import { assignableRoles } from "@/lib/roles";
+import { assignableRoles, ROLE_HINT } from "@/lib/roles";
 
 type Props = {
   open: boolean;
@@ -71,7 +71,8 @@ function InviteForm({ myRole, mailConfigured, onCreated }: { myRole: Role; mailC
         name="role"
         defaultValue={failed?.values?.role ?? "member"}
         errors={failed?.fieldErrors?.role}
-        options={assignableRoles(myRole).map((role) => ({ value: role.value, label: `${role.label}: ${role.description}` }))}
+        hint={ROLE_HINT}
+        options={assignableRoles(myRole).map((role) => ({ value: role.value, label: role.label }))}
       />
       <p className="text-xs text-zinc-600">
         {mailConfigured
