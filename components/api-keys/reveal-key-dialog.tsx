@@ -1,11 +1,11 @@
 "use client";
 // Shows a new key's plaintext, once. Closing before the key was copied asks first: after this
 // dialog nobody, us included, can show the key again.
-import { Check, Copy, TriangleAlert } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { TriangleAlert } from "lucide-react";
+import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 
@@ -70,7 +70,7 @@ export function RevealKeyDialog({
                 className="block w-full rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm"
                 spellCheck={false}
               />
-              <CopyButton text={secret} label="Copy" onCopied={() => setCopied(true)} />
+              <CopyButton text={secret} what="the key" onCopied={() => setCopied(true)} />
             </div>
           </div>
           <Snippet title="Try it" text={curl} copyLabel="Copy curl command" onCopied={() => setCopied(true)} />
@@ -116,7 +116,7 @@ function Snippet({ title, text, copyLabel, onCopied }: { title: string; text: st
     <div>
       <div className="mb-1 flex items-center justify-between">
         <p className="text-sm font-medium">{title}</p>
-        <CopyButton text={text} label={copyLabel} onCopied={onCopied} compact />
+        <CopyButton text={text} label={copyLabel} what="the snippet" onCopied={onCopied} compact />
       </div>
       {/* Wraps rather than scrolls: a scroll box inside the dialog is awkward on a phone and out of
           reach of the keyboard. The wrap is soft: copied text keeps only its own line breaks. */}
@@ -124,50 +124,5 @@ function Snippet({ title, text, copyLabel, onCopied }: { title: string; text: st
         {text}
       </pre>
     </div>
-  );
-}
-
-function CopyButton({
-  text,
-  label,
-  onCopied,
-  compact,
-}: {
-  text: string;
-  label: string;
-  onCopied: () => void;
-  compact?: boolean;
-}) {
-  const [done, setDone] = useState(false);
-  useEffect(() => {
-    if (!done) return;
-    const timer = setTimeout(() => setDone(false), 2000);
-    return () => clearTimeout(timer);
-  }, [done]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setDone(true);
-      onCopied();
-    } catch {
-      toast.error("Could not reach the clipboard. Select the key and copy it with your keyboard.");
-    }
-  }
-
-  return (
-    <Button
-      variant="secondary"
-      size={compact ? "sm" : "md"}
-      onClick={copy}
-      aria-label={compact ? label : undefined}
-      className="shrink-0"
-    >
-      {done ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      {compact ? (done ? "Copied" : "Copy") : done ? "Copied" : label}
-      <span className="sr-only" aria-live="polite">
-        {done ? "Copied to clipboard" : ""}
-      </span>
-    </Button>
   );
 }

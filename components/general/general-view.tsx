@@ -1,11 +1,12 @@
 "use client";
 // Settings → General: the workspace's name (owners and admins rename it), its ID for
 // integrations, and leaving the workspace.
-import { Check, Copy, LogOut } from "lucide-react";
-import { useActionState, useRef, useState, useTransition } from "react";
+import { LogOut } from "lucide-react";
+import { useActionState, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import type { Role } from "@/db/schema";
@@ -68,16 +69,6 @@ function RenameForm({ workspace, canRename }: { workspace: { name: string }; can
 }
 
 function WorkspaceId({ id }: { id: string }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(id);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      toast.error("Could not reach the clipboard. Select the ID and copy it with your keyboard.");
-    }
-  }
   return (
     <section aria-labelledby="id-heading" className="rounded-xl border border-zinc-200 bg-white p-6">
       <h2 id="id-heading" className="font-semibold">
@@ -98,10 +89,7 @@ function WorkspaceId({ id }: { id: string }) {
           className="block w-full min-w-0 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-sm"
           spellCheck={false}
         />
-        <Button variant="secondary" onClick={copy} className="shrink-0" aria-label="Copy workspace ID">
-          {copied ? <Check className="size-4 text-emerald-700" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton text={id} label="Copy workspace ID" what="the ID" compact />
       </div>
     </section>
   );
@@ -109,15 +97,6 @@ function WorkspaceId({ id }: { id: string }) {
 
 function LeaveWorkspace({ name, role }: { name: string; role: Role }) {
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-  function leave() {
-    startTransition(async () => {
-      const result = await leaveWorkspaceAction(null, {}).catch(() => null);
-      // Success redirects; a refusal (the last owner) or a lost connection comes back.
-      setError(result && !result.ok ? result.error : "The server could not be reached. Try again.");
-    });
-  }
   return (
     <section aria-labelledby="leave-heading" className="rounded-xl border border-red-200 bg-white p-6">
       <h2 id="leave-heading" className="font-semibold">
@@ -130,21 +109,19 @@ function LeaveWorkspace({ name, role }: { name: string; role: Role }) {
         <LogOut className="size-4" aria-hidden />
         Leave workspace
       </Button>
-      <Dialog open={open} onOpenChange={(next) => !pending && (setError(undefined), setOpen(next))}>
-        <DialogContent title={`Leave ${name}?`} description="To come back, someone must invite you again.">
-          <FormError message={error} />
-          <div className="mt-4 flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button variant="danger" onClick={leave} disabled={pending}>
-              {pending ? "Leaving…" : "Leave this workspace"}
-            </Button>
-          </div>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        open={open}
+        title={`Leave ${name}?`}
+        description="To come back, someone must invite you again."
+        confirmLabel="Leave this workspace"
+        pendingLabel="Leaving…"
+        onConfirm={async () => {
+          // Success redirects away from this page; only a refusal (the last owner) comes back.
+          const result = await leaveWorkspaceAction(null, {});
+          return result?.ok ? { ok: true } : { ok: false, error: result?.error ?? "Could not leave the workspace." };
+        }}
+        onClose={() => setOpen(false)}
+      />
     </section>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 // Invite member: email and role, then the invite link, shown once with Copy (and emailed when
 // SMTP is configured).
-import { Check, Copy } from "lucide-react";
 import { useActionState, useRef, useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -92,15 +91,6 @@ function InviteForm({ myRole, mailConfigured, onCreated }: { myRole: Role; mailC
 }
 
 function InviteLink({ created }: { created: CreatedInvitation }) {
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(created.link);
-      setCopied(true);
-    } catch {
-      toast.error("Could not reach the clipboard. Select the link and copy it with your keyboard.");
-    }
-  }
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-700">
@@ -120,10 +110,7 @@ function InviteLink({ created }: { created: CreatedInvitation }) {
             className="block w-full min-w-0 rounded-md border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-xs"
             spellCheck={false}
           />
-          <Button variant="secondary" onClick={copy} className="shrink-0">
-            {copied ? <Check className="size-4 text-emerald-700" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-            {copied ? "Copied" : "Copy"}
-          </Button>
+          <CopyButton text={created.link} what="the link" />
         </div>
       </div>
       <div className="flex justify-end">

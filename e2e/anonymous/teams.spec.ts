@@ -4,18 +4,13 @@
 import { readFile } from "node:fs/promises";
 import { contextFrom, expect, test, type Account, type SignedIn } from "../fixtures";
 import { uniqueEmail } from "../support";
+import { closeRevealWithoutCopying, generateKey as openRevealFor } from "../ui-support";
 import type { Browser, Page } from "@playwright/test";
 
 async function generateKey(page: Page, name: string) {
   await page.goto("/settings/api-keys");
-  await page.getByRole("button", { name: "Generate API Key" }).first().click();
-  const dialog = page.getByRole("dialog", { name: "Generate API Key" });
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("button", { name: "Generate" }).click();
-  const reveal = page.getByRole("dialog", { name: "Save your API key" });
-  await reveal.getByRole("button", { name: "Copy", exact: true }).click();
-  await reveal.getByRole("button", { name: "Done" }).click();
-  await expect(reveal).toBeHidden();
+  await openRevealFor(page, name);
+  await closeRevealWithoutCopying(page);
 }
 
 async function invite(page: Page, email: string, role: "Admin" | "Member" | "Viewer"): Promise<string> {
