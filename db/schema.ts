@@ -1,10 +1,12 @@
 // Database schema. camelCase in TypeScript, snake_case in PostgreSQL; an index on every foreign
 // key and on every column a query filters or sorts by.
 import { sql } from "drizzle-orm";
+import type { KeyScopes } from "@/lib/keys/scopes";
 import {
   bigint,
   boolean,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -20,6 +22,8 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  // Key hygiene (Settings → General): disable keys unused for this many days; null: never.
+  disableUnusedKeysAfterDays: integer("disable_unused_keys_after_days"),
   createdAt: createdAt(),
 });
 
@@ -109,11 +113,19 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
-    // Policies for later issues; empty arrays mean "no restriction".
+    // Policies (README "Key policies"). Public keys work only from their allowed origins;
+    // allowed agents and IPs are restrictions when not empty.
     allowedOrigins: text("allowed_origins").array().notNull().default(sql`'{}'::text[]`),
     allowedAgents: text("allowed_agents").array().notNull().default(sql`'{}'::text[]`),
-    allowTransientAgents: boolean("allow_transient_agents").notNull().default(true),
-    permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    allowTransientAgents: boolean("allow_transient_agents").notNull().default(false),
+    permissions: jsonb("permissions")
+      .$type<KeyScopes>()
+      .notNull()
+      .default(sql`'{"agents":"write","calls":"write","api_keys":"write"}'::jsonb`),
+    allowedIps: text("allowed_ips").array().notNull().default(sql`'{}'::text[]`),
+    // Set on a key that was rolled: its successor. It keeps working until expires_at (the grace).
+    rolledToId: uuid("rolled_to_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
     // Deletion is revocation: the row stays for audit and usage history.
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
@@ -125,6 +137,62 @@ export const apiKeys = pgTable(
       .where(sql`${t.revokedAt} is null`),
     index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("api_keys_created_by_user_id_idx").on(t.createdByUserId),
+  ],
+);
+
+// Agents: the voice assistants a workspace runs. Deleting one keeps its row (deleted_at), so the
+// calls it made still say which agent made them.
+export const agents = pgTable(
+  "agents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    voice: text("voice").notNull(),
+    firstMessage: text("first_message").notNull(),
+    createdAt: createdAt(),
+    // Who created it, as they were: a person's email or an API key's name.
+    createdByType: text("created_by_type").notNull(),
+    createdById: text("created_by_id"),
+    createdByLabel: text("created_by_label").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("agents_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id)],
+);
+
+// Calls. No telephony: a call's progress is a schedule fixed when it is created (ringing_at,
+// answered_at, ended_at), so its status follows from the clock on every server and survives
+// restarts (lib/calls/status.ts).
+export const calls = pgTable(
+  "calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // A saved agent, or null with the inline (transient) agent in transient_agent.
+    agentId: uuid("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    transientAgent: jsonb("transient_agent").$type<{ name: string; voice: string; first_message: string }>(),
+    toNumber: text("to_number").notNull(),
+    fromNumber: text("from_number"),
+    metadata: jsonb("metadata").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    createdAt: createdAt(),
+    ringingAt: timestamp("ringing_at", { withTimezone: true }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull(),
+    // The key that started it (a call is always started through the API).
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    apiKeyName: text("api_key_name"),
+  },
+  (t) => [
+    index("calls_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("calls_workspace_agent_created_idx").on(t.workspaceId, t.agentId, t.createdAt, t.id),
+    index("calls_agent_id_idx").on(t.agentId),
+    index("calls_api_key_id_idx").on(t.apiKeyId),
   ],
 );
 
@@ -232,6 +300,8 @@ export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Invitation = typeof invitations.$inferSelect;
+export type Agent = typeof agents.$inferSelect;
+export type Call = typeof calls.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;

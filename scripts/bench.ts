@@ -14,6 +14,7 @@ import { applyMigrations } from "@/db/migrate";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
 import { generateKey, parseKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
+import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import { createKeyVerifier, type KeyRecord } from "@/lib/keys/verify";
 import { setResolvedEnv } from "@/lib/env";
 
@@ -32,7 +33,22 @@ async function timeIt(label: string, iterations: number, fn: () => unknown | Pro
 async function inProcess() {
   console.log("In-process key check (one core):");
   const key = generateKey("private");
-  const record = { id: "k", workspaceId: "w", workspaceName: "W", name: "n", type: "private", status: "active", expiresAt: null, revokedAt: null } satisfies KeyRecord;
+  const record: KeyRecord = {
+    id: "k",
+    workspaceId: "w",
+    workspaceName: "W",
+    name: "n",
+    type: "private",
+    status: "active",
+    expiresAt: null,
+    revokedAt: null,
+    rolledToId: null,
+    permissions: SCOPE_PRESETS.full_access,
+    allowedAgents: [],
+    allowTransientAgents: false,
+    origins: [],
+    ipRanges: [],
+  };
   const verify = createKeyVerifier({ lookup: cachedLookup(new KeyCache(), async () => record) });
   const headers = (name: string) => (name === "x-api-key" ? key : null);
   await timeIt("parseKey (format + CRC32 checksum)", 200_000, () => parseKey(key));

@@ -16,6 +16,13 @@ export const apiKeyListColumns = {
   createdByEmail: apiKeys.createdByEmail,
   lastUsedAt: apiKeys.lastUsedAt,
   expiresAt: apiKeys.expiresAt,
+  allowedOrigins: apiKeys.allowedOrigins,
+  allowedAgents: apiKeys.allowedAgents,
+  allowTransientAgents: apiKeys.allowTransientAgents,
+  permissions: apiKeys.permissions,
+  allowedIps: apiKeys.allowedIps,
+  rolledToId: apiKeys.rolledToId,
+  updatedAt: apiKeys.updatedAt,
 };
 
 /** The workspace's live keys, newest first. */
@@ -28,6 +35,15 @@ export async function listApiKeys(db: Database | Transaction, workspaceId: strin
 }
 
 export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
+
+/** One live key of the workspace, or null. */
+export async function findApiKey(db: Database | Transaction, workspaceId: string, id: string) {
+  const [row] = await db
+    .select(apiKeyListColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+  return row ?? null;
+}
 
 /** A key just created, with its plaintext: returned once by lib/services/api-keys.ts. */
 export type CreatedApiKey = { secret: string; apiKey: ApiKeyListItem };

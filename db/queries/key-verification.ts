@@ -3,6 +3,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiKeys, workspaces } from "@/db/schema";
+import { compileIpAllowlist } from "@/lib/keys/ip-allowlist";
+import { compileOrigins } from "@/lib/keys/origins";
 import type { KeyRecord } from "@/lib/keys/verify";
 
 /** One indexed query (unique index on hash) per cache miss. */
@@ -18,12 +20,20 @@ export function keyLookupFrom(db: Database) {
         status: apiKeys.status,
         expiresAt: apiKeys.expiresAt,
         revokedAt: apiKeys.revokedAt,
+        rolledToId: apiKeys.rolledToId,
+        permissions: apiKeys.permissions,
+        allowedAgents: apiKeys.allowedAgents,
+        allowTransientAgents: apiKeys.allowTransientAgents,
+        allowedOrigins: apiKeys.allowedOrigins,
+        allowedIps: apiKeys.allowedIps,
       })
       .from(apiKeys)
       .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
       .where(eq(apiKeys.hash, hash))
       .limit(1);
-    return row ?? null;
+    if (!row) return null;
+    const { allowedOrigins, allowedIps, ...record } = row;
+    return { ...record, origins: compileOrigins(allowedOrigins), ipRanges: compileIpAllowlist(allowedIps) };
   };
 }
 
@@ -39,5 +49,15 @@ export function lastUsedWriterFrom(db: Database) {
       update api_keys set last_used_at = greatest(api_keys.last_used_at, v.at)
       from (values ${values}) as v(id, at)
       where api_keys.id = v.id`);
+  };
+}
+
+/** Every allowed origin of every live, active public key (for CORS preflights, lib/api/cors.ts). */
+export function publicOriginsFrom(db: Database) {
+  return async (): Promise<string[]> => {
+    const rows = await db.execute<{ origin: string }>(sql`
+      select distinct unnest(allowed_origins) as origin from api_keys
+      where type = 'public' and status = 'active' and revoked_at is null and (expires_at is null or expires_at > now())`);
+    return rows.map((row) => row.origin);
   };
 }

@@ -1,13 +1,21 @@
 // The Hono app behind /api/v1. Every response is JSON, errors included: never a framework page.
-import { Hono } from "hono";
+// Routes are declared with @hono/zod-openapi, so the zod schemas that validate a request are the
+// ones that describe it; a request that fails them gets the 400 envelope with a message per field.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyVerifier } from "@/lib/keys/verify";
 import { logUnexpectedError, newRequestId } from "@/lib/server/error-log";
+import { agentRoutes } from "./agents";
 import { requireApiKey, type ApiEnv } from "./authenticate";
+import { callRoutes } from "./calls";
+import { cors } from "./cors";
 import { ApiError, errorResponse } from "./errors";
 import { meRoutes } from "./me";
+import { validationError } from "./validation";
 
-export function createApiApp(deps: { verifyRequest: KeyVerifier }) {
-  const app = new Hono<ApiEnv>().basePath("/api/v1");
+export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex }) {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationError }).basePath("/api/v1");
 
   app.use(async (c, next) => {
     const requestId = newRequestId();
@@ -17,19 +25,27 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier }) {
     c.header("Cache-Control", "no-store");
     await next();
   });
+  app.use(cors(deps.origins));
   app.use(requireApiKey(deps.verifyRequest));
 
   app.route("/", meRoutes);
+  app.route("/", agentRoutes);
+  app.route("/", callRoutes);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "No such endpoint.")));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    // Hono's own refusals: a body that is not JSON, a Content-Type it cannot read.
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorResponse(c, new ApiError(error.status === 415 ? 400 : (error.status as 400), "invalid_request", error.message || "Malformed request.", {
+        hint: "Send a JSON body with Content-Type: application/json.",
+      }));
+    }
     const requestId = c.get("requestId");
     logUnexpectedError(`api ${c.req.method} ${c.req.path}`, requestId, error);
-    return c.json(
-      { error: { code: "internal_error", message: "Something went wrong on our side.", requestId } },
-      500,
-    );
+    return c.json({ error: { code: "internal_error", message: "Something went wrong on our side.", requestId } }, 500);
   });
   return app;
 }
+
+export type ApiApp = ReturnType<typeof createApiApp>;

@@ -1,24 +1,38 @@
-// The one wrapper every /api/v1 route sits behind: authenticates the key and puts it on the
-// context, or answers with the error envelope.
+// The one wrapper every /api/v1 route sits behind: authenticates the key (with the request's
+// Origin and client address, for the key's policy) and puts it on the context, or answers
+// with the error envelope: 401 for a key that is no key, 403 for one used where it may not be.
 import { createMiddleware } from "hono/factory";
-import { FAILURE_HINTS, type KeyRecord, type KeyVerifier } from "@/lib/keys/verify";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
 import { ApiError } from "./errors";
 
 export type ApiEnv = { Variables: { apiKey: KeyRecord; requestId: string } };
 
-const INVALID_KEY_MESSAGE = "Invalid or missing API key.";
+export const INVALID_KEY_MESSAGE = "Invalid or missing API key.";
+
+const FORBIDDEN_MESSAGES: Partial<Record<VerifyFailure, string>> = {
+  origin_required: "This public key needs a browser Origin.",
+  origin_not_allowed: "This origin is not allowed for this key.",
+  private_key_in_browser: "Private keys cannot be used from a browser.",
+  ip_not_allowed: "This IP address is not allowed for this key.",
+};
 
 export function requireApiKey(verifyRequest: KeyVerifier) {
   return createMiddleware<ApiEnv>(async (c, next) => {
-    const outcome = await verifyRequest((name) => c.req.header(name));
+    const outcome = await verifyRequest((name) => c.req.header(name), {
+      origin: c.req.header("origin"),
+      ip: c.req.header(CLIENT_IP_HEADER),
+    });
     if (!outcome.ok) {
       const hint = FAILURE_HINTS[outcome.reason];
-      if (outcome.reason === "conflict") {
+      const status = FAILURE_STATUS[outcome.reason];
+      if (status === 400) {
         throw new ApiError(400, "invalid_request", "Send the API key in one header only.", {
           hint,
           details: { authorization: ["Carries a different key than X-API-Key."] },
         });
       }
+      if (status === 403) throw new ApiError(403, "forbidden", FORBIDDEN_MESSAGES[outcome.reason]!, { hint });
       throw new ApiError(401, "unauthorized", INVALID_KEY_MESSAGE, { hint });
     }
     c.set("apiKey", outcome.key);

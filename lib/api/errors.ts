@@ -7,6 +7,7 @@ export type ErrorCode =
   | "forbidden"
   | "invalid_request"
   | "not_found"
+  | "conflict"
   | "rate_limited"
   | "internal_error";
 

@@ -1,10 +1,11 @@
 // Wires the /api/v1 app to this process's database: cached key lookups, cache invalidation by
 // LISTEN/NOTIFY, and batched "last used" writes. server.ts starts it once.
 import { getDb, getSql } from "@/db/client";
-import { keyLookupFrom, lastUsedWriterFrom } from "@/db/queries/key-verification";
+import { keyLookupFrom, lastUsedWriterFrom, publicOriginsFrom } from "@/db/queries/key-verification";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { LastUsedRecorder } from "@/lib/keys/last-used";
+import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
 import { createApiApp } from "./app";
 
@@ -16,11 +17,13 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
     lookup: cachedLookup(cache, keyLookupFrom(db)),
     onVerified: (key) => lastUsed.record(key.id),
   });
-  const subscription = await listenForKeyChanges(getSql(), cache);
+  const origins = new OriginIndex(publicOriginsFrom(db));
+  const subscription = await listenForKeyChanges(getSql(), cache, () => origins.invalidate());
   lastUsed.start(options.lastUsedFlushMs ?? 5_000);
 
   return {
-    app: createApiApp({ verifyRequest }),
+    app: createApiApp({ verifyRequest, origins }),
+    origins,
     async stop() {
       // At shutdown the database may already be going away; the listener is moot then.
       await subscription.unlisten().catch(() => {});

@@ -5,6 +5,11 @@ export const AUDIT_ACTIONS = [
   "api_key.disabled",
   "api_key.enabled",
   "api_key.revoked",
+  "api_key.updated",
+  "api_key.rolled",
+  "agent.created",
+  "agent.updated",
+  "agent.deleted",
   "member.invited",
   "member.invite_revoked",
   "member.joined",
@@ -20,6 +25,6 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTargetType = "api_key" | "member" | "invitation" | "workspace" | "user";
+export type AuditTargetType = "api_key" | "member" | "invitation" | "workspace" | "user" | "agent";
 
 export type AuditTarget = { type: AuditTargetType; id: string | null; label: string | null };

@@ -6,12 +6,19 @@ import type { KeyCache } from "./cache";
 
 export const KEY_CHANGED_CHANNEL = "switchboard_api_key_changed";
 
-export async function listenForKeyChanges(sql: Sql, cache: KeyCache) {
+/** `onChange`: anything else that depends on keys (the origins of public keys, say). */
+export async function listenForKeyChanges(sql: Sql, cache: KeyCache, onChange: () => void = () => {}) {
   return sql.listen(
     KEY_CHANGED_CHANNEL,
-    (hash) => cache.invalidate(hash),
+    (hash) => {
+      cache.invalidate(hash);
+      onChange();
+    },
     // Called on every (re)connect: notifications sent while we were disconnected are lost,
     // so start from an empty cache.
-    () => cache.clear(),
+    () => {
+      cache.clear();
+      onChange();
+    },
   );
 }

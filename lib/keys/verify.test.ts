@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { generateKey } from "./format";
 import { hashKey } from "./hash";
-import { createKeyVerifier, type KeyRecord, type VerifyFailure } from "./verify";
+import { compileIpAllowlist } from "./ip-allowlist";
+import { compileOrigins } from "./origins";
+import { SCOPE_PRESETS } from "./scopes";
+import { createKeyVerifier, type KeyRecord, type RequestFacts, type VerifyFailure } from "./verify";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 
@@ -15,8 +18,14 @@ function record(overrides: Partial<KeyRecord> = {}): KeyRecord {
     status: "active",
     expiresAt: null,
     revokedAt: null,
+    rolledToId: null,
+    permissions: SCOPE_PRESETS.full_access,
+    allowedAgents: [],
+    allowTransientAgents: false,
+    origins: [],
+    ipRanges: [],
     ...overrides,
-  };
+  } as KeyRecord;
 }
 
 function setup(stored: Record<string, KeyRecord>) {
@@ -24,7 +33,7 @@ function setup(stored: Record<string, KeyRecord>) {
   const lookup = vi.fn(async (hash: string) => byHash.get(hash) ?? null);
   const onVerified = vi.fn();
   const verify = createKeyVerifier({ lookup, onVerified, now: () => NOW });
-  const send = (key: string) => verify((name) => (name === "x-api-key" ? key : null));
+  const send = (key: string, facts: RequestFacts = {}) => verify((name) => (name === "x-api-key" ? key : null), facts);
   return { lookup, onVerified, send };
 }
 
@@ -68,5 +77,39 @@ describe("createKeyVerifier", () => {
     expect(await send(key.slice(0, -1) + (key.endsWith("a") ? "b" : "a"))).toEqual({ ok: false, reason: "checksum_mismatch" });
     expect(await send("sk_" + key)).toEqual({ ok: false, reason: "bad_prefix" });
     expect(lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe("key policies in the verification path", () => {
+  const publicKey = (origins: string[]) => record({ type: "public", origins: compileOrigins(origins) });
+
+  it.each<[string, KeyRecord, RequestFacts, VerifyFailure | null]>([
+    ["a public key from an allowed origin", publicKey(["https://app.example.com"]), { origin: "https://app.example.com" }, null],
+    ["a public key from a subdomain under a wildcard", publicKey(["https://*.example.com"]), { origin: "https://a.example.com" }, null],
+    ["a public key without an Origin", publicKey(["https://app.example.com"]), {}, "origin_required"],
+    ["a public key from another origin", publicKey(["https://app.example.com"]), { origin: "https://evil.test" }, "origin_not_allowed"],
+    ["a public key from another port", publicKey(["http://localhost:3000"]), { origin: "http://localhost:3001" }, "origin_not_allowed"],
+    ["a private key sent by a browser", record(), { origin: "https://app.example.com" }, "private_key_in_browser"],
+    ["a private key from an allowed address", record({ ipRanges: compileIpAllowlist(["198.51.100.0/24"]) }), { ip: "198.51.100.7" }, null],
+    ["a private key from another address", record({ ipRanges: compileIpAllowlist(["198.51.100.0/24"]) }), { ip: "203.0.113.1" }, "ip_not_allowed"],
+    ["a private key with an allowlist and no known address", record({ ipRanges: compileIpAllowlist(["198.51.100.0/24"]) }), {}, "ip_not_allowed"],
+    ["a rolled key within its grace period", record({ rolledToId: "key-2", expiresAt: new Date(NOW + 1000) }), {}, null],
+    ["a rolled key after its grace period", record({ rolledToId: "key-2", expiresAt: new Date(NOW - 1) }), {}, "rolled"],
+  ])("%s", async (_name, stored, facts, reason) => {
+    const key = generateKey(stored.type);
+    const { send } = setup({ [key]: stored });
+    const outcome = await send(key, facts);
+    expect(outcome.ok ? null : outcome.reason).toBe(reason);
+  });
+
+  it("checks expiry against the clock on every request, also for a record already cached", async () => {
+    const key = generateKey("private");
+    let now = NOW;
+    const stored = record({ expiresAt: new Date(NOW + 5_000) });
+    const verify = createKeyVerifier({ lookup: async () => stored, now: () => now });
+    const send = () => verify((name) => (name === "x-api-key" ? key : null));
+    expect((await send()).ok).toBe(true);
+    now += 5_000;
+    expect(await send()).toEqual({ ok: false, reason: "expired" });
   });
 });

@@ -3,6 +3,9 @@
 import { extractKey, type ExtractProblem } from "./extract";
 import { parseKey, type KeyType, type ParseFailure } from "./format";
 import { hashKey } from "./hash";
+import { ipAllowed, type compileIpAllowlist } from "./ip-allowlist";
+import { originAllowed, type OriginPattern } from "./origins";
+import type { KeyScopes } from "./scopes";
 
 /** What verification needs to know about a stored key (never its secret). */
 export type KeyRecord = {
@@ -12,9 +15,22 @@ export type KeyRecord = {
   name: string;
   type: KeyType;
   status: "active" | "disabled";
+  /** When the key stops working: its expiry, or the end of its grace period once rolled. */
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** Set once the key was rolled: its successor. */
+  rolledToId: string | null;
+  permissions: KeyScopes;
+  /** Agent ids; empty: every agent. */
+  allowedAgents: string[];
+  allowTransientAgents: boolean;
+  /** Compiled once when the record is loaded, so each request only compares. */
+  origins: OriginPattern[];
+  ipRanges: ReturnType<typeof compileIpAllowlist>;
 };
+
+/** What the request itself says, beyond its key: the browser's Origin and the client address. */
+export type RequestFacts = { origin?: string | null; ip?: string | null };
 
 export type VerifyFailure =
   | ExtractProblem
@@ -22,7 +38,35 @@ export type VerifyFailure =
   | "not_found"
   | "revoked"
   | "disabled"
-  | "expired";
+  | "expired"
+  | "rolled"
+  | "origin_required"
+  | "origin_not_allowed"
+  | "private_key_in_browser"
+  | "ip_not_allowed";
+
+/** The HTTP answer to each failure: 401 for a key that is no key, 403 for one used where it may not be. */
+export const FAILURE_STATUS: Record<VerifyFailure, 400 | 401 | 403> = {
+  missing: 401,
+  bearer_missing: 401,
+  unsupported_scheme: 401,
+  whitespace: 401,
+  quoted: 401,
+  conflict: 400,
+  bad_prefix: 401,
+  bad_length: 401,
+  bad_characters: 401,
+  checksum_mismatch: 401,
+  not_found: 401,
+  revoked: 401,
+  disabled: 401,
+  expired: 401,
+  rolled: 401,
+  origin_required: 403,
+  origin_not_allowed: 403,
+  private_key_in_browser: 403,
+  ip_not_allowed: 403,
+};
 
 export type VerifyOutcome = { ok: true; key: KeyRecord } | { ok: false; reason: VerifyFailure };
 
@@ -47,6 +91,12 @@ export const FAILURE_HINTS: Record<VerifyFailure, string> = {
   revoked: "This key has been revoked. Generate a new one in Settings → API Keys.",
   disabled: "This key is disabled. An admin can enable it in Settings → API Keys.",
   expired: "This key has expired. Generate a new one in Settings → API Keys.",
+  rolled: "This key was rolled and its grace period has ended. Use the key that replaced it.",
+  origin_required: "Public keys work only from web pages on their allowed origins: the request has no Origin header.",
+  origin_not_allowed: "This public key is not allowed from this page's origin. Add the origin to the key's allowed origins.",
+  private_key_in_browser:
+    "Private keys must stay on servers, never in web pages. Use a public key (swb_pk_) restricted to your site's origin.",
+  ip_not_allowed: "This key is restricted to certain IP addresses, and this request comes from another one.",
 };
 
 export function createKeyVerifier(deps: {
@@ -57,7 +107,7 @@ export function createKeyVerifier(deps: {
 }) {
   const now = deps.now ?? Date.now;
 
-  return async function verifyRequest(header: HeaderGetter): Promise<VerifyOutcome> {
+  return async function verifyRequest(header: HeaderGetter, facts: RequestFacts = {}): Promise<VerifyOutcome> {
     const extracted = extractKey(header);
     if (!extracted.ok) return { ok: false, reason: extracted.problem };
 
@@ -68,7 +118,15 @@ export function createKeyVerifier(deps: {
     if (!record) return { ok: false, reason: "not_found" };
     if (record.revokedAt) return { ok: false, reason: "revoked" };
     if (record.status !== "active") return { ok: false, reason: "disabled" };
-    if (record.expiresAt && record.expiresAt.getTime() <= now()) return { ok: false, reason: "expired" };
+    // Against the clock on every request, not only when the record was cached.
+    if (record.expiresAt && record.expiresAt.getTime() <= now()) return { ok: false, reason: record.rolledToId ? "rolled" : "expired" };
+    if (record.type === "public") {
+      if (!facts.origin) return { ok: false, reason: "origin_required" };
+      if (!originAllowed(facts.origin, record.origins)) return { ok: false, reason: "origin_not_allowed" };
+    } else if (facts.origin) {
+      return { ok: false, reason: "private_key_in_browser" };
+    }
+    if (record.ipRanges.length > 0 && !ipAllowed(facts.ip, record.ipRanges)) return { ok: false, reason: "ip_not_allowed" };
 
     deps.onVerified?.(record);
     return { ok: true, key: record };

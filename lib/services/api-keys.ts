@@ -1,29 +1,43 @@
 // Every change to API keys. Each runs in one transaction with its audit event and, for changes
-// that can stop a key from working, the NOTIFY that evicts it from every server's cache; after
+// that affect how a key verifies, the NOTIFY that evicts it from every server's cache; after
 // commit this process's cache forgets it at once (README "Architecture").
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { apiKeyListColumns, type ApiKeyListItem, type CreatedApiKey } from "@/db/queries/api-keys";
-import { apiKeys } from "@/db/schema";
+import { agents, apiKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
 import { getKeyCache } from "@/lib/keys/cache";
 import { displayParts, generateKey, type KeyType } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
 import { KEY_CHANGED_CHANNEL } from "@/lib/keys/invalidation";
+import type { KeyPolicy } from "@/lib/keys/policy";
+import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import type { Actor } from "./actor";
+import { actorColumns } from "./actor-label";
 
 export type CreateApiKeyResult =
   | { ok: true; created: CreatedApiKey }
-  | { ok: false; reason: "name_taken" }
+  | { ok: false; reason: "name_taken" | "unknown_agents" }
   | { ok: false; reason: "limit_reached"; limit: number };
+
+/** A key with no restrictions: private keys as they were before policies existed. */
+export const OPEN_POLICY: KeyPolicy = {
+  allowedOrigins: [],
+  allowedAgents: [],
+  allowTransientAgents: false,
+  permissions: SCOPE_PRESETS.full_access,
+  allowedIps: [],
+  expiresAt: null,
+};
 
 const live = (workspaceId: string) => and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt));
 
 /**
  * Creates a key and returns its plaintext: the only time it exists outside the holder's hands.
- * Only the SHA-256 and the display parts are stored.
+ * Only the SHA-256 and the display parts are stored. The policy is already validated
+ * (lib/keys/policy.ts); the agents it names must be agents of the workspace.
  */
 export async function createApiKey(
   actor: Actor,
@@ -32,46 +46,159 @@ export async function createApiKey(
     type: KeyType;
     name: string;
     description: string | null;
+    policy?: Partial<KeyPolicy>;
     /** Live keys the workspace may hold; MAX_KEYS_PER_WORKSPACE by default. */
     maxKeys?: number;
   },
 ): Promise<CreateApiKeyResult> {
-  const secret = generateKey(input.type);
-  const { start, end } = displayParts(secret);
+  const policy = { ...OPEN_POLICY, ...input.policy };
   const limit = input.maxKeys ?? getEnv().MAX_KEYS_PER_WORKSPACE;
   try {
     return await getDb().transaction(async (tx): Promise<CreateApiKeyResult> => {
-      // One creation per workspace at a time, so that parallel ones cannot overshoot the limit.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.workspaceId}))`);
-      const [counted] = await tx.select({ n: count() }).from(apiKeys).where(live(input.workspaceId));
-      if (counted!.n >= limit) return { ok: false, reason: "limit_reached", limit };
-      const [apiKey] = await tx
-        .insert(apiKeys)
-        .values({
-          workspaceId: input.workspaceId,
-          type: input.type,
-          name: input.name,
-          description: input.description,
-          hash: hashKey(secret),
-          start,
-          end,
-          createdByUserId: actor.type === "user" ? actor.id : null,
-          createdByEmail: creatorLabel(actor),
-        })
-        .returning(apiKeyListColumns);
+      await lockWorkspaceKeys(tx, input.workspaceId);
+      if ((await liveKeyCount(tx, input.workspaceId)) >= limit) return { ok: false, reason: "limit_reached", limit };
+      if (!(await agentsExist(tx, input.workspaceId, policy.allowedAgents))) return { ok: false, reason: "unknown_agents" };
+      const created = await insertKey(tx, actor, { ...input, policy });
       await recordAudit(tx, {
         workspaceId: input.workspaceId,
         actor,
         action: "api_key.created",
-        target: { type: "api_key", id: apiKey!.id, label: apiKey!.name },
-        metadata: { type: input.type, description: input.description, masked: `${start}…${end}` },
+        target: { type: "api_key", id: created.apiKey.id, label: created.apiKey.name },
+        metadata: { type: input.type, description: input.description, masked: `${created.apiKey.start}…${created.apiKey.end}`, policy: policyForAudit(policy) },
       });
-      return { ok: true, created: { secret, apiKey: apiKey! } };
+      return { ok: true, created };
     });
   } catch (error) {
     if (isUniqueViolation(error, "api_keys_workspace_live_name_key")) return { ok: false, reason: "name_taken" };
     throw error;
   }
+}
+
+export type KeyChanges = Partial<{ name: string; description: string | null } & KeyPolicy>;
+
+export type UpdateApiKeyResult =
+  | { ok: true; apiKey: ApiKeyListItem }
+  | { ok: false; reason: "not_found" | "name_taken" | "unknown_agents" | "origins_required" | "origins_on_private" | "ips_on_public" };
+
+/**
+ * Edits a live key's name, description and policy (never its type). Validated values only; the
+ * rules that depend on the key's type are checked here against the stored type.
+ */
+export async function updateApiKey(actor: Actor, input: { workspaceId: string; keyId: string; changes: KeyChanges }): Promise<UpdateApiKeyResult> {
+  try {
+    const result = await getDb().transaction(async (tx): Promise<UpdateApiKeyResult & { hash?: string }> => {
+      const [before] = await tx
+        .select({ ...apiKeyListColumns, hash: apiKeys.hash })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, input.keyId), live(input.workspaceId)))
+        .for("update");
+      if (!before) return { ok: false, reason: "not_found" };
+      const after = { ...before, ...input.changes };
+      if (before.type === "public" && after.allowedOrigins.length === 0) return { ok: false, reason: "origins_required" };
+      if (before.type === "private" && after.allowedOrigins.length > 0) return { ok: false, reason: "origins_on_private" };
+      if (before.type === "public" && after.allowedIps.length > 0) return { ok: false, reason: "ips_on_public" };
+      if (input.changes.allowedAgents && !(await agentsExist(tx, input.workspaceId, input.changes.allowedAgents))) {
+        return { ok: false, reason: "unknown_agents" };
+      }
+      const changed = Object.fromEntries(
+        Object.entries(input.changes).filter(([field, value]) => value !== undefined && !same(before[field as keyof typeof before], value)),
+      ) as KeyChanges;
+      const { hash, ...current } = before;
+      if (Object.keys(changed).length === 0) return { ok: true, apiKey: current };
+      const [row] = await tx
+        .update(apiKeys)
+        .set({ ...changed, updatedAt: sql`now()` })
+        .where(eq(apiKeys.id, input.keyId))
+        .returning(apiKeyListColumns);
+      await recordAudit(tx, {
+        workspaceId: input.workspaceId,
+        actor,
+        action: "api_key.updated",
+        target: { type: "api_key", id: row!.id, label: row!.name },
+        metadata: {
+          before: Object.fromEntries(Object.keys(changed).map((field) => [field, forAudit(before[field as keyof typeof before])])),
+          after: Object.fromEntries(Object.entries(changed).map(([field, value]) => [field, forAudit(value)])),
+        },
+      });
+      await notifyKeyChanged(tx, hash);
+      return { ok: true, apiKey: row!, hash };
+    });
+    if (result.ok && result.hash) getKeyCache().invalidate(result.hash);
+    if (!result.ok) return result;
+    return { ok: true, apiKey: result.apiKey };
+  } catch (error) {
+    if (isUniqueViolation(error, "api_keys_workspace_live_name_key")) return { ok: false, reason: "name_taken" };
+    throw error;
+  }
+}
+
+export const ROLL_GRACE_CHOICES = [
+  { seconds: 0, label: "Stop it now" },
+  { seconds: 3600, label: "1 hour" },
+  { seconds: 86_400, label: "24 hours" },
+  { seconds: 7 * 86_400, label: "7 days" },
+] as const;
+
+export type RollApiKeyResult =
+  | { ok: true; created: CreatedApiKey; oldKeyStopsAt: Date }
+  | { ok: false; reason: "not_found" | "already_rolled" }
+  | { ok: false; reason: "limit_reached"; limit: number };
+
+/**
+ * Rolls a key: a new key with the same type, description and policy, shown once; the old one
+ * keeps working for `graceSeconds` (0: it is revoked now), renamed "… (rolled)" so that the new
+ * one can take its name. One audit event names both.
+ */
+export async function rollApiKey(actor: Actor, input: { workspaceId: string; keyId: string; graceSeconds: number; maxKeys?: number }): Promise<RollApiKeyResult> {
+  const limit = input.maxKeys ?? getEnv().MAX_KEYS_PER_WORKSPACE;
+  const result = await getDb().transaction(async (tx): Promise<RollApiKeyResult & { oldHash?: string }> => {
+    await lockWorkspaceKeys(tx, input.workspaceId);
+    const [old] = await tx
+      .select({ ...apiKeyListColumns, hash: apiKeys.hash })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, input.keyId), live(input.workspaceId)))
+      .for("update");
+    if (!old) return { ok: false, reason: "not_found" };
+    if (old.rolledToId) return { ok: false, reason: "already_rolled" };
+    const now = Date.now();
+    const graceEnds = new Date(now + input.graceSeconds * 1000);
+    // The old key stays live during its grace: the new one needs room beside it.
+    if (input.graceSeconds > 0 && (await liveKeyCount(tx, input.workspaceId)) >= limit) return { ok: false, reason: "limit_reached", limit };
+
+    const oldName = await rolledName(tx, input.workspaceId, old.name);
+    await tx.update(apiKeys).set({ name: oldName }).where(eq(apiKeys.id, old.id));
+    const created = await insertKey(tx, actor, {
+      workspaceId: input.workspaceId,
+      type: old.type,
+      name: old.name,
+      description: old.description,
+      policy: {
+        allowedOrigins: old.allowedOrigins,
+        allowedAgents: old.allowedAgents,
+        allowTransientAgents: old.allowTransientAgents,
+        permissions: old.permissions,
+        allowedIps: old.allowedIps,
+        expiresAt: old.expiresAt,
+      },
+    });
+    const stopsAt = old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds;
+    await tx
+      .update(apiKeys)
+      .set(input.graceSeconds === 0 ? { revokedAt: sql`now()`, rolledToId: created.apiKey.id } : { expiresAt: stopsAt, rolledToId: created.apiKey.id, updatedAt: sql`now()` })
+      .where(eq(apiKeys.id, old.id));
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actor,
+      action: "api_key.rolled",
+      target: { type: "api_key", id: old.id, label: old.name },
+      metadata: { oldKeyId: old.id, oldKeyName: oldName, newKeyId: created.apiKey.id, newKeyName: created.apiKey.name, graceSeconds: input.graceSeconds, oldKeyStopsAt: stopsAt.toISOString() },
+    });
+    await notifyKeyChanged(tx, old.hash);
+    return { ok: true, created, oldKeyStopsAt: stopsAt, oldHash: old.hash };
+  });
+  if (!result.ok) return result;
+  getKeyCache().invalidate(result.oldHash!);
+  return { ok: true, created: result.created, oldKeyStopsAt: result.oldKeyStopsAt };
 }
 
 /** Disables or enables a live key of the workspace; null when there is no such key. */
@@ -84,8 +211,8 @@ export async function revokeApiKey(actor: Actor, input: { workspaceId: string; k
   return changeKey(actor, input.workspaceId, input.keyId, { revokedAt: sql`now()` });
 }
 
-// Every change that can stop a key from working goes through here: the update, its audit event
-// and the NOTIFY to other servers commit together, then this process's cache forgets the key.
+// Status changes and revocation: the update, its audit event and the NOTIFY to other servers
+// commit together, then this process's cache forgets the key.
 async function changeKey(
   actor: Actor,
   workspaceId: string,
@@ -125,20 +252,69 @@ async function changeKey(
   return apiKey;
 }
 
+async function insertKey(
+  tx: Transaction,
+  actor: Actor,
+  input: { workspaceId: string; type: KeyType; name: string; description: string | null; policy: KeyPolicy },
+): Promise<CreatedApiKey> {
+  const secret = generateKey(input.type);
+  const { start, end } = displayParts(secret);
+  const [apiKey] = await tx
+    .insert(apiKeys)
+    .values({
+      workspaceId: input.workspaceId,
+      type: input.type,
+      name: input.name,
+      description: input.description,
+      hash: hashKey(secret),
+      start,
+      end,
+      createdByUserId: actor.type === "user" ? actor.id : null,
+      createdByEmail: creatorLabel(actor),
+      ...input.policy,
+    })
+    .returning(apiKeyListColumns);
+  return { secret, apiKey: apiKey! };
+}
+
+// One creation or roll per workspace at a time, so that parallel ones cannot overshoot the limit.
+async function lockWorkspaceKeys(tx: Transaction, workspaceId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${workspaceId}))`);
+}
+
+async function liveKeyCount(tx: Transaction, workspaceId: string) {
+  const [counted] = await tx.select({ n: count() }).from(apiKeys).where(live(workspaceId));
+  return counted!.n;
+}
+
+async function agentsExist(tx: Transaction, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return true;
+  const [found] = await tx
+    .select({ n: count() })
+    .from(agents)
+    .where(and(eq(agents.workspaceId, workspaceId), inArray(agents.id, ids), isNull(agents.deletedAt)));
+  return found!.n === ids.length;
+}
+
+/** "production (rolled)", or "(rolled 2)" and on while that is taken; within 64 characters. */
+async function rolledName(tx: Transaction, workspaceId: string, name: string) {
+  const taken = new Set((await tx.select({ name: apiKeys.name }).from(apiKeys).where(live(workspaceId))).map((row) => row.name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? " (rolled)" : ` (rolled ${n})`;
+    const candidate = name.slice(0, 64 - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
 async function notifyKeyChanged(tx: Transaction, hash: string) {
   await tx.execute(sql`select pg_notify(${KEY_CHANGED_CHANNEL}, ${hash})`);
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(forAudit(a)) === JSON.stringify(forAudit(b));
+const forAudit = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+const policyForAudit = (policy: KeyPolicy) => ({ ...policy, expiresAt: policy.expiresAt?.toISOString() ?? null });
+
 /** "Created by" as the list shows it: the person's email, or the key that created this one. */
 function creatorLabel(actor: Actor): string {
-  switch (actor.type) {
-    case "user":
-      return actor.email;
-    case "api_key":
-      return `API key ${actor.name}`;
-    case "system":
-      return actor.name;
-    case "anonymous":
-      return "unknown";
-  }
+  return actor.type === "api_key" ? `API key ${actor.name}` : actorColumns(actor).label;
 }

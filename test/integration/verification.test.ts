@@ -10,6 +10,7 @@ import { revokeApiKey as revoke, setApiKeyStatus as setStatus } from "@/lib/serv
 import { apiKeys } from "@/db/schema";
 import { createApiApp } from "@/lib/api/app";
 import { startPlatformApi } from "@/lib/api/platform";
+import { OriginIndex } from "@/lib/keys/origin-index";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
 import { generateKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
@@ -135,6 +136,7 @@ describe("errors under /api/v1 are JSON", () => {
       verifyRequest: async () => {
         throw new Error("database unreachable at 10.0.0.7");
       },
+      origins: new OriginIndex(async () => []),
     });
     const errors: unknown[] = [];
     const original = console.error;

@@ -1,0 +1,156 @@
+// /api/v1/calls: start a call (private keys with calls:write, and public keys from their
+// allowed origins) and follow it (calls:read). A call names a saved agent, or carries an inline
+// (transient) agent where the key allows it.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { getDb } from "@/db/client";
+import { findCall, listCalls, type CallRow } from "@/db/queries/calls";
+import { CALL_STATUSES, callStatus } from "@/lib/calls/schedule";
+import type { KeyRecord } from "@/lib/keys/verify";
+import { decodeCursor } from "@/lib/pagination";
+import { createCall } from "@/lib/services/calls";
+import { apiActor } from "./actor";
+import type { ApiEnv } from "./authenticate";
+import { ApiError } from "./errors";
+import { assertAgentAllowed, assertTransientAllowed, requireScope } from "./guard";
+import { E164, ErrorSchema, errorResponses, IdParam, json, Metadata, PageQuery } from "./schemas";
+
+const TransientAgent = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    voice: z.string().trim().min(1).max(64),
+    first_message: z.string().trim().min(1).max(1000),
+  })
+  .openapi("TransientAgent");
+
+const CallSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(CALL_STATUSES),
+    agent_id: z.uuid().nullable(),
+    agent: TransientAgent.nullable().openapi({ description: "The inline agent of a transient call; null for a saved agent" }),
+    to_number: z.string(),
+    from_number: z.string().nullable(),
+    metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    created_at: z.iso.datetime(),
+    started_by: z.object({ type: z.literal("api_key"), id: z.uuid().nullable(), name: z.string().nullable() }),
+  })
+  .openapi("Call");
+
+const CreateCall = z
+  .object({
+    agent_id: z.uuid("agent_id is an agent's id (a UUID).").optional(),
+    agent: TransientAgent.optional(),
+    to_number: E164,
+    from_number: E164.optional(),
+    metadata: Metadata.optional(),
+  })
+  .refine((body) => (body.agent_id === undefined) !== (body.agent === undefined), {
+    message: "Send either agent_id (a saved agent) or agent (a transient one), not both.",
+    path: ["agent_id"],
+  })
+  .openapi("CreateCall");
+
+const ListCallsQuery = PageQuery.extend({
+  agent_id: z.uuid("agent_id is an agent's id (a UUID).").optional(),
+  status: z.enum(CALL_STATUSES).optional(),
+});
+
+export function callJson(call: CallRow, now = new Date()) {
+  return {
+    id: call.id,
+    status: callStatus(call, now),
+    agent_id: call.agentId,
+    agent: call.transientAgent,
+    to_number: call.toNumber,
+    from_number: call.fromNumber,
+    metadata: call.metadata,
+    created_at: call.createdAt.toISOString(),
+    started_by: { type: "api_key" as const, id: call.apiKeyId, name: call.apiKeyName },
+  };
+}
+
+/** A key limited to some agents sees and starts only their calls (and transient ones if allowed). */
+function assertCallAllowed(key: KeyRecord, call: CallRow) {
+  if (call.agentId) assertAgentAllowed(key, call.agentId);
+  else if (key.allowedAgents.length > 0) assertTransientAllowed(key);
+}
+
+export const callRoutes = new OpenAPIHono<ApiEnv>()
+  // POST /api/v1/calls: start an outbound call
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/calls",
+      tags: ["Calls"],
+      summary: "Start a call",
+      middleware: [requireScope("calls:write", { publicKeys: true })],
+      request: { body: { ...json(CreateCall, "Who calls whom"), required: true } },
+      responses: { 201: json(CallSchema, "The call, queued"), 404: json(ErrorSchema, "No such agent"), ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const key = c.get("apiKey");
+      if (body.agent_id) assertAgentAllowed(key, body.agent_id);
+      else assertTransientAllowed(key);
+      const result = await createCall(apiActor(c), {
+        workspaceId: key.workspaceId,
+        agentId: body.agent_id ?? null,
+        transientAgent: body.agent ?? null,
+        toNumber: body.to_number,
+        fromNumber: body.from_number ?? null,
+        metadata: body.metadata ?? {},
+      });
+      if (!result.ok) throw new ApiError(404, "not_found", "No such agent in this workspace.", { hint: "List your agents with GET /api/v1/agents." });
+      return c.json(callJson(result.call), 201);
+    },
+  )
+  // GET /api/v1/calls/{id}: one call, with its status now
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/calls/{id}",
+      tags: ["Calls"],
+      summary: "Get a call",
+      middleware: [requireScope("calls:read")],
+      request: { params: IdParam },
+      responses: { 200: json(CallSchema, "The call"), 404: json(ErrorSchema, "No such call"), ...errorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const key = c.get("apiKey");
+      const call = await findCall(getDb(), key.workspaceId, id);
+      if (!call) throw new ApiError(404, "not_found", "No such call in this workspace.");
+      assertCallAllowed(key, call);
+      return c.json(callJson(call), 200);
+    },
+  )
+  // GET /api/v1/calls: the workspace's calls, newest first, by agent and status
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/calls",
+      tags: ["Calls"],
+      summary: "List calls",
+      middleware: [requireScope("calls:read")],
+      request: { query: ListCallsQuery },
+      responses: { 200: json(z.object({ data: z.array(CallSchema), next_cursor: z.string().nullable() }), "One page of calls"), ...errorResponses },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const key = c.get("apiKey");
+      const decoded = query.cursor ? decodeCursor(query.cursor) : null;
+      if (query.cursor && !decoded) throw new ApiError(400, "invalid_request", "Check the query.", { details: { cursor: ["Not a cursor from this API: send next_cursor as it came."] } });
+      if (query.agent_id) assertAgentAllowed(key, query.agent_id);
+      const restricted = key.allowedAgents.length > 0;
+      const result = await listCalls(getDb(), key.workspaceId, {
+        cursor: decoded,
+        limit: query.limit,
+        agentId: query.agent_id,
+        status: query.status,
+        agentIds: restricted ? key.allowedAgents : undefined,
+        includeTransient: key.allowTransientAgents,
+      });
+      const now = new Date();
+      return c.json({ data: result.data.map((call) => callJson(call, now)), next_cursor: result.nextCursor }, 200);
+    },
+  );

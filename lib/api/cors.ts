@@ -1,0 +1,45 @@
+// CORS for public keys, which live in web pages. Browsers ask first (a preflight, with no key)
+// for the two routes a public key may call; the answer allows the origin only if some live
+// public key allows it. Every response to a request from such an origin carries
+// Access-Control-Allow-Origin, so the page can read even an error; whether this key may be used
+// from this origin is the verifier's question, on the real request (lib/keys/verify.ts).
+import { createMiddleware } from "hono/factory";
+import type { OriginIndex } from "@/lib/keys/origin-index";
+import type { ApiEnv } from "./authenticate";
+import { ApiError } from "./errors";
+
+const PUBLIC_KEY_ROUTES: [method: string, path: RegExp][] = [
+  ["POST", /^\/api\/v1\/calls$/],
+  ["GET", /^\/api\/v1\/agents\/[^/]+$/],
+];
+
+const ALLOWED_HEADERS = "X-API-Key, Authorization, Content-Type, Idempotency-Key";
+
+export function cors(origins: OriginIndex) {
+  return createMiddleware<ApiEnv>(async (c, next) => {
+    const origin = c.req.header("origin");
+    if (!origin) return next();
+    const known = await origins.allows(origin);
+    if (c.req.method === "OPTIONS") {
+      const method = c.req.header("access-control-request-method")?.toUpperCase() ?? "";
+      const routeAllowed = PUBLIC_KEY_ROUTES.some(([m, path]) => m === method && path.test(c.req.path));
+      if (!known || !routeAllowed) {
+        throw new ApiError(403, "forbidden", "This origin may not call this endpoint from a browser.", {
+          hint: "Add the origin to a public key's allowed origins. Public keys may only start calls and read an agent.",
+        });
+      }
+      return c.body(null, 204, {
+        "Access-Control-Allow-Origin": origin,
+        "Access-Control-Allow-Methods": method,
+        "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+        "Access-Control-Max-Age": "600",
+        Vary: "Origin",
+      });
+    }
+    if (known) {
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Vary", "Origin");
+    }
+    await next();
+  });
+}

@@ -1,0 +1,61 @@
+// Shapes shared by the /api/v1 routes: the error envelope, pagination, and the parts of the
+// request bodies that several routes validate. The same zod schemas validate requests and
+// describe them in the OpenAPI document.
+import { z } from "@hono/zod-openapi";
+import { isValidPhoneNumber } from "libphonenumber-js";
+import { PAGE_DEFAULT, PAGE_MAX } from "@/lib/pagination";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "internal_error"]),
+      message: z.string(),
+      hint: z.string().optional(),
+      details: z.record(z.string(), z.array(z.string())).optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const IdParam = z.object({
+  id: z.uuid("Not an id: ids are UUIDs.").openapi({ param: { name: "id", in: "path" }, example: "3f1e4b1c-8a5b-4f0e-9c2d-6b7a8e9f0a1b" }),
+});
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT).openapi({ example: 20 }),
+  cursor: z.string().max(200).optional().openapi({ description: "next_cursor of the previous page" }),
+});
+
+/** A phone number in E.164 (+14155552671), checked for a real numbering plan. */
+export const E164 = z
+  .string()
+  .regex(/^\+[1-9]\d{1,14}$/, "Use E.164: a + and the full number with country code, such as +14155552671.")
+  .refine((value) => isValidPhoneNumber(value), "Not a valid phone number for its country.")
+  .openapi({ example: "+14155552671" });
+
+const MAX_METADATA_BYTES = 4096;
+
+/** A flat JSON object: string, number, boolean or null values; under 4 KiB serialized. */
+export const Metadata = z
+  .record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]), {
+    error: "metadata is a flat object of strings, numbers, booleans or null.",
+  })
+  .refine((value) => Buffer.byteLength(JSON.stringify(value)) < MAX_METADATA_BYTES, `metadata must be under ${MAX_METADATA_BYTES} bytes as JSON.`)
+  .openapi({ example: { crm_id: "lead_4411", campaign: "renewals" } });
+
+export const ActorRef = z
+  .object({ type: z.enum(["user", "api_key", "system", "anonymous"]), id: z.string().nullable(), name: z.string() })
+  .openapi("Actor");
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+/** The error responses every authenticated route can give. */
+export const errorResponses = {
+  400: json(ErrorSchema, "The request is malformed: `details` names each field and what is wrong with it."),
+  401: json(ErrorSchema, "Missing, malformed, unknown, disabled, expired or revoked API key."),
+  403: json(ErrorSchema, "The key may not do this: its scopes, type, origin, agents or IP addresses."),
+  500: json(ErrorSchema, "Something went wrong on our side; `requestId` identifies it."),
+} as const;

@@ -1,0 +1,95 @@
+// A key's policy as typed into the dashboard or sent to the API, checked with zod in one place:
+// origins and IP ranges are parsed and normalized, and the rules that tie fields together hold
+// (a public key needs at least one origin and takes no IP list; a private key takes no origins).
+import { z } from "zod";
+import { parseIpEntry } from "./ip-allowlist";
+import { parseAllowedOrigin } from "./origins";
+import { ACCESS_LEVELS, type KeyScopes } from "./scopes";
+
+export const MAX_ORIGINS = 20;
+export const MAX_IPS = 50;
+export const MAX_AGENTS = 100;
+
+const list = (max: number, noun: string) => z.array(z.string()).max(max, `At most ${max} ${noun}.`);
+
+/** Entries typed one per line (or with commas): trimmed, blank lines dropped. */
+export function splitLines(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export const originsSchema = list(MAX_ORIGINS, "origins").transform((values, context) => {
+  const normalized: string[] = [];
+  for (const value of values) {
+    const parsed = parseAllowedOrigin(value);
+    if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.error });
+    else if (!normalized.includes(parsed.value)) normalized.push(parsed.value);
+  }
+  return normalized;
+});
+
+export const ipsSchema = list(MAX_IPS, "IP addresses or ranges").transform((values, context) => {
+  const normalized: string[] = [];
+  for (const value of values) {
+    const parsed = parseIpEntry(value);
+    if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.error });
+    else if (!normalized.includes(parsed.value)) normalized.push(parsed.value);
+  }
+  return normalized;
+});
+
+export const agentIdsSchema = z.array(z.uuid("Agent ids are UUIDs.")).max(MAX_AGENTS, `At most ${MAX_AGENTS} agents.`).transform((ids) => [...new Set(ids)]);
+
+const level = z.enum(ACCESS_LEVELS, { error: "Use none, read or write." });
+export const scopesSchema = z.object({ agents: level, calls: level, api_keys: level }) satisfies z.ZodType<KeyScopes>;
+
+/** A future moment, up to ten years ahead. */
+export const expirySchema = z.coerce
+  .date({ error: "Use a date such as 2027-01-31." })
+  .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
+  .refine((date) => date.getTime() < Date.now() + 10 * 365 * 86_400_000, "The expiry must be within ten years.");
+
+export type KeyPolicy = {
+  allowedOrigins: string[];
+  allowedAgents: string[];
+  allowTransientAgents: boolean;
+  permissions: KeyScopes;
+  allowedIps: string[];
+  expiresAt: Date | null;
+};
+
+/** The rules between fields, for a key of `type`; adds issues at the offending field. */
+export function checkPolicyForType(type: "private" | "public", policy: Partial<KeyPolicy>, context: z.RefinementCtx, names = { origins: "allowedOrigins", ips: "allowedIps" }) {
+  if (type === "public") {
+    if (policy.allowedOrigins !== undefined && policy.allowedOrigins.length === 0) {
+      context.addIssue({ code: "custom", path: [names.origins], message: "A public key needs at least one allowed origin, such as https://app.example.com." });
+    }
+    if (policy.allowedIps?.length) {
+      context.addIssue({ code: "custom", path: [names.ips], message: "IP restrictions are for private keys: a public key runs in visitors' browsers." });
+    }
+  } else if (policy.allowedOrigins?.length) {
+    context.addIssue({ code: "custom", path: [names.origins], message: "Allowed origins are for public keys; a private key must not be used from a browser." });
+  }
+}
+
+/** The expiry choices of the dashboard: never, N days from now, or a date. */
+export const EXPIRY_CHOICES = [
+  { value: "never", label: "Never" },
+  { value: "7", label: "7 days" },
+  { value: "30", label: "30 days" },
+  { value: "60", label: "60 days" },
+  { value: "90", label: "90 days" },
+  { value: "date", label: "On a date…" },
+] as const;
+
+export function expiryFromChoice(choice: string, date: string | undefined, now = Date.now()): Date | null | "invalid" {
+  if (choice === "never") return null;
+  if (/^(7|30|60|90)$/.test(choice)) return new Date(now + Number(choice) * 86_400_000);
+  if (choice === "date") {
+    const parsed = expirySchema.safeParse(date ? `${date}T23:59:59Z` : undefined);
+    return parsed.success ? parsed.data : "invalid";
+  }
+  return "invalid";
+}
