@@ -8,6 +8,11 @@ export const PERMISSIONS = {
   "keys:update": ["owner", "admin"],
   "keys:toggle": ["owner", "admin", "member"],
   "keys:revoke": ["owner", "admin", "member"],
+  // Agents follow the keys' rules: admins create and edit, members may also delete.
+  "agents:read": ["owner", "admin", "member", "viewer"],
+  "agents:write": ["owner", "admin"],
+  "agents:delete": ["owner", "admin", "member"],
+  "calls:read": ["owner", "admin", "member", "viewer"],
   "members:read": ["owner", "admin", "member", "viewer"],
   // Admins may not touch owners: lib/services/members.ts and invitations.ts enforce that part.
   "members:manage": ["owner", "admin"],

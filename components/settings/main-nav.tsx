@@ -1,0 +1,66 @@
+"use client";
+// The dashboard's navigation: the workspace (with the switcher), the platform it runs (agents,
+// calls), and its settings. One landmark, named "Settings" as it always was.
+import { Bot, KeyRound, PhoneCall, ScrollText, Settings2, UserRound, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { Tooltip } from "@/components/ui/tooltip";
+import { refusalFor } from "@/lib/permissions";
+import { routes } from "@/lib/routes";
+import { cn } from "@/lib/utils";
+
+type Section = { href: string; label: string; icon: typeof KeyRound; unavailable?: string | null };
+
+export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; switcher: ReactNode }) {
+  const platform: Section[] = [
+    { href: routes.agents, label: "Agents", icon: Bot },
+    { href: routes.calls, label: "Calls", icon: PhoneCall },
+  ];
+  const settings: Section[] = [
+    { href: routes.general, label: "General", icon: Settings2 },
+    { href: routes.apiKeys, label: "API Keys", icon: KeyRound },
+    { href: routes.members, label: "Members", icon: Users },
+    // Shown to everyone so the navigation is the same for all; marked unavailable, with the
+    // reason, where the role cannot open it (the page itself refuses too).
+    { href: routes.auditLog, label: "Audit log", icon: ScrollText, unavailable: canReadAudit ? null : refusalFor("audit:read") },
+    { href: routes.account, label: "Account", icon: UserRound },
+  ];
+  return (
+    <nav aria-label="Settings">
+      {switcher}
+      <Group title="Platform" sections={platform} />
+      <Group title="Settings" sections={settings} />
+    </nav>
+  );
+}
+
+function Group({ title, sections }: { title: string; sections: Section[] }) {
+  const pathname = usePathname();
+  return (
+    <div className="mb-6">
+      <p className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</p>
+      <ul className="space-y-1">
+        {sections.map(({ href, label, icon: Icon, unavailable }) => {
+          const current = pathname === href || pathname.startsWith(`${href}/`);
+          const link = (
+            <Link
+              href={href}
+              aria-current={current ? "page" : undefined}
+              aria-disabled={unavailable ? true : undefined}
+              className={cn(
+                "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm",
+                current ? "bg-zinc-200/70 font-medium text-zinc-900" : "text-zinc-600 hover:bg-zinc-100",
+                unavailable && "text-zinc-500",
+              )}
+            >
+              <Icon className="size-4" aria-hidden />
+              {label}
+            </Link>
+          );
+          return <li key={href}>{unavailable ? <Tooltip content={unavailable}>{link}</Tooltip> : link}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
