@@ -4,6 +4,7 @@
 // key is on screen without scrolling sideways. One markup for both: the explicit ARIA roles keep
 // the table's semantics when CSS changes the rows' display, which drops them in some browsers.
 import { MoreHorizontal } from "lucide-react";
+import Link from "next/link";
 import type { Ref } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -12,9 +13,30 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Switch } from "@/components/ui/switch";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
+import { describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
 import { refusalFor } from "@/lib/permissions";
+import { routes } from "@/lib/routes";
 import { cn } from "@/lib/utils";
+
+/** Type, expiry and hygiene, as small badges under the name. */
+function KeyBadges({ keyItem: key }: { keyItem: ApiKeyListItem }) {
+  const expiry = describeExpiry(key);
+  const badges = hygieneBadges(key);
+  if (key.type === "private" && !expiry && badges.length === 0) return null;
+  const badge = "rounded-full px-2 py-0.5 text-xs font-medium";
+  return (
+    <p className="mt-1 flex flex-wrap gap-1">
+      {key.type === "public" ? <span className={cn(badge, "bg-sky-50 text-sky-800")}>Public</span> : null}
+      {expiry ? <span className={cn(badge, expiry.stopped ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900")}>{expiry.text}</span> : null}
+      {badges.map((text) => (
+        <span key={text} className={cn(badge, "bg-zinc-100 text-zinc-700")}>
+          {text}
+        </span>
+      ))}
+    </p>
+  );
+}
 
 // Table layout only: cells sit in their columns, and the padding the cards have on the row.
 const cell = "@4xl:table-cell @4xl:px-3 @4xl:py-3";
@@ -23,15 +45,19 @@ export function ApiKeysTable({
   keys,
   canToggle,
   canRevoke,
+  canUpdate,
   onToggle,
   onRevoke,
+  onRoll,
   actionsRef,
 }: {
   keys: ApiKeyListItem[];
   canToggle: boolean;
   canRevoke: boolean;
+  canUpdate: boolean;
   onToggle: (key: ApiKeyListItem, enabled: boolean) => void;
   onRevoke: (key: ApiKeyListItem) => void;
+  onRoll: (key: ApiKeyListItem) => void;
   /** The row's menu button, where focus returns after a dialog opened from that row. */
   actionsRef: (key: ApiKeyListItem) => Ref<HTMLButtonElement>;
 }) {
@@ -72,9 +98,13 @@ export function ApiKeysTable({
                     {key.description}
                   </p>
                 ) : null}
+                <KeyBadges keyItem={key} />
               </td>
-              <td role="cell" className={cn("min-w-0 font-mono text-xs whitespace-nowrap text-zinc-700", cell)}>
-                {maskKey(key)}
+              <td role="cell" className={cn("min-w-0 text-xs text-zinc-700", cell)}>
+                <p className="font-mono whitespace-nowrap">{maskKey(key)}</p>
+                <p className="mt-0.5 text-zinc-600" title="What the key may do">
+                  {describeRestrictions(key)}
+                </p>
               </td>
               <td role="cell" className={cn("justify-self-end", cell)}>
                 <div className="flex items-center gap-2">
@@ -129,6 +159,10 @@ export function ApiKeysTable({
                     >
                       Copy key ID
                     </DropdownMenuItem>
+                    <DropdownMenuItem asChild>
+                      <Link href={routes.apiKey(key.id)}>{canUpdate ? "Edit" : "View details"}</Link>
+                    </DropdownMenuItem>
+                    {canUpdate && !key.rolledToId ? <DropdownMenuItem onSelect={() => onRoll(key)}>Roll key</DropdownMenuItem> : null}
                     {canRevoke ? (
                       <DropdownMenuItem destructive onSelect={() => onRevoke(key)}>
                         Revoke

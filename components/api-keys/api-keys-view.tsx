@@ -11,13 +11,25 @@ import { ApiKeysTable } from "./api-keys-table";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
+import { RollKeyDialog } from "./roll-key-dialog";
 
-type Permissions = { create: boolean; toggle: boolean; revoke: boolean };
+type Permissions = { create: boolean; update: boolean; toggle: boolean; revoke: boolean };
 
-export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; permissions: Permissions }) {
+export function ApiKeysView({
+  keys,
+  permissions,
+  agents,
+}: {
+  keys: ApiKeyListItem[];
+  permissions: Permissions;
+  agents: { id: string; name: string }[];
+}) {
   const [generateOpen, setGenerateOpen] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revokeTarget, setRevokeTarget] = useState<ApiKeyListItem | null>(null);
+  const [rollTarget, setRollTarget] = useState<ApiKeyListItem | null>(null);
+  // The key whose row focus returns to after the reveal: a rolled key's successor.
+  const revealedFromRow = useRef<string | null>(null);
   const [togglePending, startToggle] = useTransition();
   // The switch flips at once; when the action settles the server's list takes over again,
   // which rolls a refused change back.
@@ -28,7 +40,7 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
   );
   // "Last used" and other people's changes show up without a reload; never under an open
   // dialog or a toggle in flight, whose state a refresh could overtake.
-  useAutoRefresh({ paused: generateOpen || created !== null || revokeTarget !== null || togglePending });
+  useAutoRefresh({ paused: generateOpen || created !== null || revokeTarget !== null || rollTarget !== null || togglePending });
 
   // Where focus goes when a dialog closes: back to what opened it, or to the nearest control
   // that still exists once the opener is gone.
@@ -101,8 +113,10 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
           keys={optimisticKeys}
           canToggle={permissions.toggle}
           canRevoke={permissions.revoke}
+          canUpdate={permissions.update}
           onToggle={toggle}
           onRevoke={setRevokeTarget}
+          onRoll={setRollTarget}
           actionsRef={(key) => (element) => {
             if (!element) return;
             actionButtons.current.set(key.id, element);
@@ -118,11 +132,27 @@ export function ApiKeysView({ keys, permissions }: { keys: ApiKeyListItem[]; per
         onOpenChange={setGenerateOpen}
         onCreated={(key) => {
           setGenerateOpen(false);
+          revealedFromRow.current = null;
           setCreated(key);
         }}
         returnFocusTo={() => generateButton.current}
+        agents={agents}
       />
-      <RevealKeyDialog created={created} onDone={() => setCreated(null)} returnFocusTo={() => generateButton.current} />
+      <RollKeyDialog
+        target={rollTarget}
+        onClose={() => setRollTarget(null)}
+        onRolled={(key) => {
+          setRollTarget(null);
+          revealedFromRow.current = key.apiKey.id;
+          setCreated(key);
+        }}
+        returnFocusTo={() => (rollTarget ? actionButtons.current.get(rollTarget.id) : undefined) ?? heading.current}
+      />
+      <RevealKeyDialog
+        created={created}
+        onDone={() => setCreated(null)}
+        returnFocusTo={() => (revealedFromRow.current ? actionButtons.current.get(revealedFromRow.current) : generateButton.current) ?? heading.current}
+      />
       <RevokeKeyDialog
         target={revokeTarget}
         onClose={closeRevoke}

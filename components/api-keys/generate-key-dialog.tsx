@@ -6,17 +6,33 @@ import { FormError, TextAreaField, TextField, useFocusOnFailure } from "@/compon
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
+import { SCOPE_PRESETS } from "@/lib/keys/scopes";
+import { PolicyFields, type PolicyDefaults } from "./policy-fields";
+
+// A new key unless the person chooses otherwise: private, full access, never expires.
+const NEW_KEY: PolicyDefaults = {
+  type: "private",
+  allowedOrigins: [],
+  allowedIps: [],
+  permissions: SCOPE_PRESETS.full_access,
+  allowedAgents: [],
+  allowTransientAgents: false,
+  expiresAt: null,
+};
 
 export function GenerateKeyDialog({
   open,
   onOpenChange,
   onCreated,
   returnFocusTo,
+  agents,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onCreated: (created: CreatedApiKey) => void;
   returnFocusTo: () => HTMLElement | null;
+  /** The workspace's agents, to restrict the key to some of them. */
+  agents: { id: string; name: string }[];
 }) {
   // Set when the new key goes on to the reveal dialog, which takes focus: closing this one must
   // not pull focus back out to the page behind it.
@@ -26,6 +42,7 @@ export function GenerateKeyDialog({
       <DialogContent
         title="Generate API Key"
         description="Name the key after where it will live, so you know what breaks if you disable it."
+        size="lg"
         returnFocusTo={returnFocusTo}
         onCloseAutoFocus={(event) => {
           if (handedOver.current) event.preventDefault();
@@ -34,6 +51,7 @@ export function GenerateKeyDialog({
       >
         {/* Mounted only while open: the form state starts empty every time. */}
         <GenerateKeyForm
+          agents={agents}
           onCreated={(created) => {
             handedOver.current = true;
             onCreated(created);
@@ -44,7 +62,7 @@ export function GenerateKeyDialog({
   );
 }
 
-function GenerateKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) => void }) {
+function GenerateKeyForm({ onCreated, agents }: { onCreated: (created: CreatedApiKey) => void; agents: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(
     async (previous: ActionState<CreatedApiKey>, formData: FormData) => {
       const result = await createApiKeyAction(previous, formData);
@@ -82,6 +100,7 @@ function GenerateKeyForm({ onCreated }: { onCreated: (created: CreatedApiKey) =>
         defaultValue={failed?.values?.description}
         errors={failed?.fieldErrors?.description}
       />
+      <PolicyFields chooseType defaults={NEW_KEY} agents={agents} errors={failed?.fieldErrors} values={failed?.values} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

@@ -12,11 +12,12 @@ import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import type { Role } from "@/db/schema";
 import { leaveWorkspaceAction } from "@/lib/actions/leave-workspace";
 import { renameWorkspaceAction } from "@/lib/actions/rename-workspace";
+import { setKeyHygieneAction } from "@/lib/actions/set-key-hygiene";
 import { refusalFor } from "@/lib/permissions";
 
-type Props = { workspace: { id: string; name: string }; role: Role; canRename: boolean };
+type Props = { workspace: { id: string; name: string }; role: Role; canRename: boolean; unusedKeyDays: number | null };
 
-export function GeneralView({ workspace, role, canRename }: Props) {
+export function GeneralView({ workspace, role, canRename, unusedKeyDays }: Props) {
   return (
     <div className="space-y-8">
       <header>
@@ -25,6 +26,7 @@ export function GeneralView({ workspace, role, canRename }: Props) {
       </header>
       <RenameForm workspace={workspace} canRename={canRename} />
       <WorkspaceId id={workspace.id} />
+      <KeyHygiene days={unusedKeyDays} canChange={canRename} />
       <LeaveWorkspace name={workspace.name} role={role} />
     </div>
   );
@@ -91,6 +93,57 @@ function WorkspaceId({ id }: { id: string }) {
         />
         <CopyButton text={id} label="Copy workspace ID" what="the ID" compact />
       </div>
+    </section>
+  );
+}
+
+function KeyHygiene({ days, canChange }: { days: number | null; canChange: boolean }) {
+  const [state, action, pending] = useActionState(async (...args: Parameters<typeof setKeyHygieneAction>) => {
+    const result = await setKeyHygieneAction(...args);
+    if (result?.ok) toast.success("Key hygiene saved");
+    return result;
+  }, null);
+  const [enabled, setEnabled] = useState(days !== null);
+  const failed = state && !state.ok ? state : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnFailure(form, failed);
+  const reason = canChange ? null : refusalFor("workspace:update");
+  return (
+    <section aria-labelledby="hygiene-heading" className="rounded-xl border border-zinc-200 bg-white p-6">
+      <h2 id="hygiene-heading" className="font-semibold">
+        Key hygiene
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600">
+        Keys nobody uses are keys nobody watches. Disable them automatically; each one disabled is in the audit log, and any admin
+        can enable it again.
+      </p>
+      <form ref={form} action={action} className="mt-4 max-w-md space-y-3" noValidate>
+        <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
+        <fieldset disabled={!canChange} className="space-y-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="enabled" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} className="accent-zinc-900" />
+            Disable keys unused for a number of days
+          </label>
+          {enabled ? (
+            <TextField
+              label="Days without use"
+              name="days"
+              type="number"
+              inputMode="numeric"
+              min={7}
+              max={365}
+              defaultValue={failed?.values?.days ?? String(days ?? 90)}
+              errors={failed?.fieldErrors?.days}
+              hint="From 7 to 365. A key never used counts from its creation."
+            />
+          ) : null}
+        </fieldset>
+        <DisabledReason reason={reason}>
+          <Button type="submit" variant="secondary" disabled={!canChange || pending}>
+            {pending ? "Saving…" : "Save key hygiene"}
+          </Button>
+        </DisabledReason>
+      </form>
     </section>
   );
 }

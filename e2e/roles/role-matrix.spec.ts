@@ -67,6 +67,23 @@ const CASES: Record<string, Case> = {
     prepare: async (world) => ({ keyId: await newKey(world) }),
     happened: async ({ sql }, input) => (await sql`select revoked_at from api_keys where id = ${input.keyId as string}`)[0]!.revoked_at !== null,
   },
+  "lib/actions/update-api-key.ts#updateApiKeyAction": {
+    allowed: MANAGERS,
+    prepare: async (world) => ({ keyId: await newKey(world), type: "private", name: `edited-${randomBytes(4).toString("hex")}`, permissions: "read_only", expiration: "keep" }),
+    happened: async ({ sql }, input) => (await sql`select permissions from api_keys where id = ${input.keyId as string}`)[0]!.permissions.calls === "read",
+  },
+  "lib/actions/roll-api-key.ts#rollApiKeyAction": {
+    allowed: MANAGERS,
+    prepare: async (world) => ({ keyId: await newKey(world), grace: "3600" }),
+    happened: async ({ sql }, input) => (await sql`select rolled_to_id from api_keys where id = ${input.keyId as string}`)[0]!.rolled_to_id !== null,
+  },
+  "lib/actions/set-key-hygiene.ts#setKeyHygieneAction": {
+    allowed: MANAGERS,
+    ownWorkspace: true,
+    prepare: async () => ({ enabled: "on", days: String(30 + Math.floor(Math.random() * 300)) }),
+    happened: async ({ sql, workspaceId }, input) =>
+      (await sql`select disable_unused_keys_after_days as days from workspaces where id = ${workspaceId}`)[0]!.days === Number(input.days),
+  },
   "lib/actions/invite-member.ts#inviteMemberAction": {
     allowed: MANAGERS,
     ownWorkspace: true,

@@ -7,12 +7,18 @@ export type ActionState<T = undefined> =
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
   | null;
 
-/** The submitted text fields of a form, minus secrets, to echo back on error. */
+/**
+ * The submitted text fields of a form, minus secrets, to echo back on error. A field sent more
+ * than once (checkboxes) comes back as its values joined by newlines.
+ */
 export function echoValues(input: FormData | Record<string, unknown>, omit: string[] = []) {
+  const values: Record<string, string> = Object.create(null);
   const entries = input instanceof FormData ? [...input.entries()] : Object.entries(input);
-  return Object.fromEntries(
-    entries.filter(([name, value]) => typeof value === "string" && !omit.includes(name) && !name.startsWith("$")),
-  ) as Record<string, string>;
+  for (const [name, value] of entries) {
+    if (typeof value !== "string" || omit.includes(name) || name.startsWith("$")) continue;
+    values[name] = name in values ? `${values[name]}\n${value}` : value;
+  }
+  return values;
 }
 
 /** The state for input that failed its zod schema: one message per field. */

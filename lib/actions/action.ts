@@ -62,7 +62,8 @@ export function accountAction<Schema extends z.ZodType, T = undefined>(
 export function workspaceAction<Schema extends z.ZodType, T = undefined>(
   options: Omit<Options<Schema>, "name"> & {
     permission: Permission;
-    handler: (input: z.infer<Schema>, context: ActionContext) => Promise<ActionState<T>>;
+    /** `raw`: the submitted fields as sent, to echo back to a form after an error. */
+    handler: (input: z.infer<Schema>, context: ActionContext, raw: Input) => Promise<ActionState<T>>;
   },
 ): Action<T> {
   return wrap(
@@ -73,7 +74,7 @@ export function workspaceAction<Schema extends z.ZodType, T = undefined>(
       if (!can(context.role, options.permission)) return refused<T>(`${refusalFor(options.permission)} Ask a workspace admin.`);
       return { ...context, actor: await actorFor(context.user) };
     },
-    (parsed, context) => options.handler(parsed, context),
+    (parsed, context, raw) => options.handler(parsed, context, raw),
   );
 }
 
@@ -93,7 +94,7 @@ function wrap<Schema extends z.ZodType, T, Context extends object>(
     try {
       const context = await load();
       if (REFUSED in context) return context[REFUSED];
-      const parsed = options.schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      const parsed = options.schema.safeParse(raw instanceof FormData ? formFields(raw) : raw);
       if (!parsed.success) return invalidInput(parsed.error, echoValues(raw, options.secretFields));
       return await handler(parsed.data, context, raw);
     } catch (error) {
@@ -102,6 +103,17 @@ function wrap<Schema extends z.ZodType, T, Context extends object>(
       return { ok: false, error: "Something went wrong on our side. Try again." };
     }
   };
+}
+
+/** A form's fields as an object; a name sent more than once (checkboxes) becomes an array. */
+function formFields(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  // No prototype: a field named "__proto__" stays a field.
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = Object.create(null);
+  for (const [name, value] of form) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return fields;
 }
 
 async function actorFor(user: SessionUser): Promise<UserActor> {

@@ -7,6 +7,7 @@ import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { createApiApp } from "./app";
 
 export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {}) {
@@ -20,12 +21,14 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   const origins = new OriginIndex(publicOriginsFrom(db));
   const subscription = await listenForKeyChanges(getSql(), cache, () => origins.invalidate());
   lastUsed.start(options.lastUsedFlushMs ?? 5_000);
+  const hygiene = startHygieneSweeper();
 
   return {
     app: createApiApp({ verifyRequest, origins }),
     origins,
     async stop() {
       // At shutdown the database may already be going away; the listener is moot then.
+      hygiene.stop();
       await subscription.unlisten().catch(() => {});
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of "last used" times are then lost, which is worth a line, not a stack.

@@ -25,6 +25,7 @@ const SENTENCES: Record<AuditAction, (e: Describable) => string> = {
   "member.left": (e) => `${e.actorLabel} left the workspace`,
   "workspace.created": (e) => `${e.actorLabel} created the workspace ${quoted(e.targetLabel)}`,
   "workspace.renamed": (e) => `${e.actorLabel} renamed the workspace from ${quoted(name(e.metadata.before))} to ${quoted(name(e.metadata.after))}`,
+  "workspace.updated": (e) => `${e.actorLabel} changed the workspace's key hygiene setting`,
   "auth.sign_in_failed": (e) => `A sign-in as ${quoted(e.targetLabel)} failed (wrong password)`,
   "auth.session_ended": (e) => `${e.actorLabel} signed out one of their other sessions (${quoted(e.metadata.device)})`,
   "auth.all_sessions_ended": (e) => `${e.actorLabel} signed out of all ${quoted(String(e.metadata.count))} of their sessions`,

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "member.left",
   "workspace.created",
   "workspace.renamed",
+  "workspace.updated",
   "auth.sign_in_failed",
   "auth.session_ended",
   "auth.all_sessions_ended",

@@ -132,13 +132,6 @@ export async function updateApiKey(actor: Actor, input: { workspaceId: string; k
   }
 }
 
-export const ROLL_GRACE_CHOICES = [
-  { seconds: 0, label: "Stop it now" },
-  { seconds: 3600, label: "1 hour" },
-  { seconds: 86_400, label: "24 hours" },
-  { seconds: 7 * 86_400, label: "7 days" },
-] as const;
-
 export type RollApiKeyResult =
   | { ok: true; created: CreatedApiKey; oldKeyStopsAt: Date }
   | { ok: false; reason: "not_found" | "already_rolled" }

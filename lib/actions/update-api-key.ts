@@ -1,0 +1,56 @@
+"use server";
+// A key's page → Save changes: its name, description and policy (never its type). Takes effect
+// on the next request on every server, like disabling does.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ApiKeyListItem } from "@/db/queries/api-keys";
+import { policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
+import { routes } from "@/lib/routes";
+import { updateApiKey } from "@/lib/services/api-keys";
+import { workspaceAction } from "./action";
+import { echoValues, type ActionState } from "./action-state";
+
+const updateApiKeySchema = z
+  .object({
+    keyId: z.uuid(),
+    // Which fields the form shows; the service checks the policy against the stored type.
+    type: z.enum(["private", "public"]),
+    name: z.string().trim().min(1, "Give the key a name.").max(64, "Names can be 64 characters at most."),
+    description: z
+      .string()
+      .trim()
+      .max(500, "Descriptions can be 500 characters at most.")
+      .optional()
+      .transform((value) => value || null),
+    ...policyFormFields,
+  })
+  .transform((form, context) => ({
+    keyId: form.keyId,
+    changes: { name: form.name, description: form.description, ...policyFromForm(form, context, form.type) },
+  }));
+
+const REFUSALS = {
+  not_found: { error: "This key no longer exists. Reload the page." },
+  name_taken: { field: "name", error: "A key with this name already exists. Choose another name." },
+  unknown_agents: { field: "allowedAgents", error: "One of the chosen agents no longer exists. Reload the page." },
+  origins_required: { field: "allowedOrigins", error: "A public key needs at least one allowed origin." },
+  origins_on_private: { field: "allowedOrigins", error: "Allowed origins are for public keys." },
+  ips_on_public: { field: "allowedIps", error: "IP restrictions are for private keys." },
+} as const;
+
+export const updateApiKeyAction = workspaceAction({
+  permission: "keys:update",
+  schema: updateApiKeySchema,
+  async handler({ keyId, changes }, { workspace, actor }, raw): Promise<ActionState<ApiKeyListItem>> {
+    const result = await updateApiKey(actor, { workspaceId: workspace.id, keyId, changes });
+    if (!result.ok) {
+      const refusal: { field?: string; error: string } = REFUSALS[result.reason];
+      const values = echoValues(raw);
+      return refusal.field
+        ? { ok: false, error: "Check the highlighted fields.", fieldErrors: { [refusal.field]: [refusal.error] }, values }
+        : { ok: false, error: refusal.error, values };
+    }
+    revalidatePath(routes.apiKeys, "layout");
+    return { ok: true, data: result.apiKey };
+  },
+});
