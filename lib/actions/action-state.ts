@@ -12,11 +12,12 @@ export type ActionState<T = undefined> =
  * than once (checkboxes) comes back as its values joined by newlines.
  */
 export function echoValues(input: FormData | Record<string, unknown>, omit: string[] = []) {
-  const values: Record<string, string> = Object.create(null);
+  // A plain object (React sends it to the browser), so a field named __proto__ is left out.
+  const values: Record<string, string> = {};
   const entries = input instanceof FormData ? [...input.entries()] : Object.entries(input);
   for (const [name, value] of entries) {
-    if (typeof value !== "string" || omit.includes(name) || name.startsWith("$")) continue;
-    values[name] = name in values ? `${values[name]}\n${value}` : value;
+    if (typeof value !== "string" || omit.includes(name) || name.startsWith("$") || name === "__proto__") continue;
+    values[name] = Object.hasOwn(values, name) ? `${values[name]}\n${value}` : value;
   }
   return values;
 }

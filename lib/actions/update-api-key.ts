@@ -50,7 +50,8 @@ export const updateApiKeyAction = workspaceAction({
         ? { ok: false, error: "Check the highlighted fields.", fieldErrors: { [refusal.field]: [refusal.error] }, values }
         : { ok: false, error: refusal.error, values };
     }
-    revalidatePath(routes.apiKeys, "layout");
+    revalidatePath(routes.apiKeys);
+    revalidatePath(routes.apiKey(keyId));
     return { ok: true, data: result.apiKey };
   },
 });

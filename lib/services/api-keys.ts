@@ -267,6 +267,8 @@ async function insertKey(
       ...input.policy,
     })
     .returning(apiKeyListColumns);
+  // A new public key brings new allowed origins: every server's CORS index must hear of it.
+  if (input.type === "public") await notifyKeyChanged(tx, hashKey(secret));
   return { secret, apiKey: apiKey! };
 }
 
