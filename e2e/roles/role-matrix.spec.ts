@@ -42,6 +42,12 @@ async function newKey({ sql, workspaceId }: World) {
     returning id`;
   return row!.id as string;
 }
+async function newAgent({ sql, workspaceId }: World) {
+  const [row] = await sql`insert into agents (workspace_id, name, voice, first_message, created_by_type, created_by_label)
+    values (${workspaceId}, ${`matrix-agent-${randomBytes(4).toString("hex")}`}, 'aria', 'Hello from the matrix.', 'user', 'seed@example.com')
+    returning id`;
+  return row!.id as string;
+}
 async function newPerson({ sql, workspaceId }: World, role: string) {
   const email = uniqueEmail(`matrix-${role}`);
   const [user] = await sql`insert into users (name, email, password_hash) values ('Matrix Person', ${email}, ${TEST_PASSWORD_HASH}) returning id`;
@@ -83,6 +89,28 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ enabled: "on", days: String(30 + Math.floor(Math.random() * 300)) }),
     happened: async ({ sql, workspaceId }, input) =>
       (await sql`select disable_unused_keys_after_days as days from workspaces where id = ${workspaceId}`)[0]!.days === Number(input.days),
+  },
+  "lib/actions/create-agent.ts#createAgentAction": {
+    allowed: MANAGERS,
+    ownWorkspace: true,
+    prepare: async () => ({ name: `agent-${randomBytes(4).toString("hex")}`, voice: "aria", firstMessage: "Hello, this is a test call." }),
+    happened: async ({ sql, workspaceId }, input) =>
+      (await sql`select 1 from agents where workspace_id = ${workspaceId} and name = ${input.name as string} and deleted_at is null`).length === 1,
+  },
+  "lib/actions/update-agent.ts#updateAgentAction": {
+    allowed: MANAGERS,
+    prepare: async (world) => ({
+      agentId: await newAgent(world),
+      name: `renamed-${randomBytes(4).toString("hex")}`,
+      voice: "nova",
+      firstMessage: "Hello again.",
+    }),
+    happened: async ({ sql }, input) => (await sql`select name from agents where id = ${input.agentId as string}`)[0]!.name === input.name,
+  },
+  "lib/actions/delete-agent.ts#deleteAgentAction": {
+    allowed: ["owner", "admin", "member"],
+    prepare: async (world) => ({ agentId: await newAgent(world) }),
+    happened: async ({ sql }, input) => (await sql`select deleted_at from agents where id = ${input.agentId as string}`)[0]!.deleted_at !== null,
   },
   "lib/actions/invite-member.ts#inviteMemberAction": {
     allowed: MANAGERS,
@@ -177,15 +205,16 @@ const actorEmail = (actor: Actor) => emails.get(actor)!;
 
 /** The workspace under test as rows: what a denied call must leave exactly as it was. */
 async function snapshot({ sql, workspaceId }: World) {
-  const [keys, members, invites, workspace, events] = await Promise.all([
+  const [keys, agents, members, invites, workspace, events] = await Promise.all([
     sql`select id, name, status, revoked_at from api_keys where workspace_id = ${workspaceId} order by id`,
+    sql`select id, name, description, voice, first_message, updated_at, deleted_at from agents where workspace_id = ${workspaceId} order by id`,
     sql`select user_id, role from memberships where workspace_id = ${workspaceId} order by user_id`,
     sql`select id, accepted_at, revoked_at from invitations where workspace_id = ${workspaceId} order by id`,
     sql`select name from workspaces where id = ${workspaceId}`,
     sql`select count(*)::int as n from audit_events where workspace_id = ${workspaceId}`,
   ]);
   const ownerSessions = await sql`select id from sessions where user_id = ${world.users.owner.id} order by id`;
-  return JSON.stringify({ keys, members, invites, workspace, events, ownerSessions });
+  return JSON.stringify({ keys, agents, members, invites, workspace, events, ownerSessions });
 }
 
 function actionsFromManifest() {

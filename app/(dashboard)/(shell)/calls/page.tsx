@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { CallsView, type CallItem } from "@/components/calls/calls-view";
+import { getDb } from "@/db/client";
+import { listAgentNames } from "@/db/queries/agents";
+import { listCalls, type CallRow } from "@/db/queries/calls";
+import { appOrigin } from "@/lib/actions/app-origin";
+import { requireSessionContext } from "@/lib/auth/session";
+import { parseCallsQuery } from "@/lib/calls/filter";
+import { callStatus } from "@/lib/calls/schedule";
+import { PAGE_DEFAULT } from "@/lib/pagination";
+import { can, refusalFor } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Calls" };
+
+export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { workspace, role } = await requireSessionContext();
+  if (!can(role, "calls:read")) {
+    return (
+      <div>
+        <h1 className="text-2xl font-semibold">Calls</h1>
+        <p role="alert" className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+          {refusalFor("calls:read")}
+        </p>
+      </div>
+    );
+  }
+  const { query, cursor, errors } = parseCallsQuery(await searchParams);
+  const [page, agents, origin] = await Promise.all([
+    listCalls(getDb(), workspace.id, { cursor, limit: PAGE_DEFAULT, agentId: query.agent, status: query.status }),
+    listAgentNames(getDb(), workspace.id),
+    appOrigin(),
+  ]);
+  // Status is not stored: it is read off the call's schedule now, once for the whole page.
+  const now = new Date();
+  const live = new Set(agents.map((agent) => agent.id));
+  return (
+    <CallsView
+      calls={page.data.map((call) => toItem(call, now, live))}
+      nextCursor={page.nextCursor}
+      paged={cursor !== null}
+      query={query}
+      errors={errors}
+      agents={agents}
+      origin={origin}
+    />
+  );
+}
+
+function toItem(call: CallRow, now: Date, liveAgents: Set<string>): CallItem {
+  // A deleted agent's row stays (deleted_at), so its calls still carry its name.
+  const agent: CallItem["agent"] = call.transientAgent
+    ? { kind: "transient", name: call.transientAgent.name }
+    : call.agentId && liveAgents.has(call.agentId)
+      ? { kind: "saved", name: call.agentName ?? "" }
+      : { kind: "deleted", name: call.agentName };
+  return {
+    id: call.id,
+    status: callStatus(call, now),
+    agent,
+    toNumber: call.toNumber,
+    fromNumber: call.fromNumber,
+    metadata: call.metadata,
+    createdAt: call.createdAt,
+    apiKeyName: call.apiKeyName,
+  };
+}
