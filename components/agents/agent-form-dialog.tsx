@@ -3,6 +3,7 @@
 import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormError, TextAreaField, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import type { AgentRow } from "@/db/queries/agents";
@@ -66,7 +67,7 @@ function AgentForm({ editing, onSaved }: { editing: AgentRow | null; onSaved: (a
   if (initial.voice && !voices.includes(initial.voice)) voices.push(initial.voice);
 
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       {editing ? <input type="hidden" name="agentId" value={editing.id} /> : null}
       <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
       <TextField
@@ -91,10 +92,7 @@ function AgentForm({ editing, onSaved }: { editing: AgentRow | null; onSaved: (a
         defaultValue={initial.description}
         errors={failed?.fieldErrors?.description}
       />
-      {/* Keyed by its starting value: a select takes defaultValue only when it mounts, and the reset
-          after a failed submission would otherwise go back to the first voice, not the one chosen. */}
       <SelectField
-        key={initial.voice}
         label="Voice"
         name="voice"
         defaultValue={initial.voice}

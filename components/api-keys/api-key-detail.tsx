@@ -6,6 +6,7 @@ import { useActionState, useRef } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormError, TextAreaField, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
@@ -98,7 +99,7 @@ function EditKeyForm({ apiKey: key, agents, canUpdate }: { apiKey: ApiKeyListIte
         Edit
       </h2>
       {reason ? <p className="mt-1 text-sm text-zinc-600">{reason}</p> : null}
-      <form ref={form} action={action} className="mt-4 max-w-2xl space-y-4" noValidate>
+      <form ref={form} onSubmit={submitWithoutReset(action)} className="mt-4 max-w-2xl space-y-4" noValidate>
         <input type="hidden" name="keyId" value={key.id} />
         <input type="hidden" name="type" value={key.type} />
         <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
@@ -112,7 +113,7 @@ function EditKeyForm({ apiKey: key, agents, canUpdate }: { apiKey: ApiKeyListIte
             defaultValue={failed?.values?.description ?? key.description ?? ""}
             errors={failed?.fieldErrors?.description}
           />
-          <PolicyFields chooseType={false} defaults={key} agents={agents} errors={failed?.fieldErrors} values={failed?.values} />
+          <PolicyFields chooseType={false} defaults={state?.ok ? state.data : key} agents={agents} errors={failed?.fieldErrors} values={failed?.values} />
         </fieldset>
         <DisabledReason reason={reason}>
           <Button type="submit" disabled={!canUpdate || pending}>

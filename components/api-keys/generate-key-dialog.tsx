@@ -2,6 +2,7 @@
 import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormError, TextAreaField, TextField, useFocusOnFailure } from "@/components/ui/field";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -77,7 +78,7 @@ function GenerateKeyForm({ onCreated, agents }: { onCreated: (created: CreatedAp
   const form = useRef<HTMLFormElement>(null);
   useFocusOnFailure(form, failed);
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
       <TextField
         label="Name"

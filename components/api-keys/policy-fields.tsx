@@ -54,13 +54,24 @@ export function PolicyFields({ chooseType, defaults, agents, errors, values }: P
                 ["public", "Public", "For web pages: starts calls and reads an agent, only from origins you allow."],
               ] as const
             ).map(([value, label, hint]) => (
-              <label key={value} className="flex cursor-pointer gap-2 rounded-md border border-zinc-300 p-3 text-sm has-checked:border-zinc-900 has-checked:ring-1 has-checked:ring-zinc-900">
-                <input type="radio" name="type" value={value} checked={type === value} onChange={() => setType(value)} className="mt-0.5 accent-zinc-900" />
-                <span>
-                  <span className="font-medium text-zinc-900">{label}</span>
-                  <span className="block text-xs text-zinc-600">{hint}</span>
-                </span>
-              </label>
+              // The radio's name is its label alone ("Private"); the hint describes it.
+              <div key={value} className="rounded-md border border-zinc-300 p-3 text-sm has-checked:border-zinc-900 has-checked:ring-1 has-checked:ring-zinc-900">
+                <label className="flex cursor-pointer items-center gap-2 font-medium text-zinc-900">
+                  <input
+                    type="radio"
+                    name="type"
+                    value={value}
+                    checked={type === value}
+                    onChange={() => setType(value)}
+                    aria-describedby={`${id}-${value}-hint`}
+                    className="accent-zinc-900"
+                  />
+                  {label}
+                </label>
+                <p id={`${id}-${value}-hint`} className="mt-1 pl-5 text-xs text-zinc-600">
+                  {hint}
+                </p>
+              </div>
             ))}
           </div>
         </div>

@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import type { Role } from "@/db/schema";
 import { leaveWorkspaceAction } from "@/lib/actions/leave-workspace";
 import { renameWorkspaceAction } from "@/lib/actions/rename-workspace";
@@ -117,7 +118,7 @@ function KeyHygiene({ days, canChange }: { days: number | null; canChange: boole
         Keys nobody uses are keys nobody watches. Disable them automatically; each one disabled is in the audit log, and any admin
         can enable it again.
       </p>
-      <form ref={form} action={action} className="mt-4 max-w-md space-y-3" noValidate>
+      <form ref={form} onSubmit={submitWithoutReset(action)} className="mt-4 max-w-md space-y-3" noValidate>
         <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
         <fieldset disabled={!canChange} className="space-y-3">
           <label className="flex items-center gap-2 text-sm">

@@ -5,6 +5,7 @@ import { useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { FormError, TextField, useFocusOnFailure } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import type { Role } from "@/db/schema";
@@ -52,7 +53,7 @@ function InviteForm({ myRole, mailConfigured, onCreated }: { myRole: Role; mailC
   const form = useRef<HTMLFormElement>(null);
   useFocusOnFailure(form, failed);
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate>
       <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
       <TextField
         label="Email"
@@ -66,6 +67,7 @@ function InviteForm({ myRole, mailConfigured, onCreated }: { myRole: Role; mailC
         errors={failed?.fieldErrors?.email}
       />
       <SelectField
+       
         label="Role"
         name="role"
         defaultValue={failed?.values?.role ?? "member"}

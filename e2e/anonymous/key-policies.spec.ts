@@ -60,7 +60,7 @@ test("a public key works from a page on its allowed origin, and the browser refu
   const [allowedPort, otherPort] = servers.map((server) => (server.address() as AddressInfo).port);
   try {
     widget.key = await generate(person.page, "website", async (dialog) => {
-      await dialog.getByRole("radiogroup", { name: "Key type" }).getByRole("radio", { name: /^Public/ }).check();
+      await dialog.getByRole("radiogroup", { name: "Key type" }).getByRole("radio", { name: "Public", exact: true }).check();
       await dialog.getByRole("textbox", { name: "Allowed origins" }).fill(`http://localhost:${allowedPort}`);
     });
     expect(widget.key).toMatch(/^swb_pk_/);
