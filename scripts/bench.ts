@@ -14,6 +14,8 @@ import { applyMigrations } from "@/db/migrate";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
 import { generateKey, parseKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
+import { compileIpAllowlist } from "@/lib/keys/ip-allowlist";
+import { compileOrigins } from "@/lib/keys/origins";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import { createKeyVerifier, type KeyRecord } from "@/lib/keys/verify";
 import { setResolvedEnv } from "@/lib/env";
@@ -55,6 +57,25 @@ async function inProcess() {
   await timeIt("hashKey (SHA-256)", 200_000, () => hashKey(key));
   await timeIt("verify, cache hit (extract→parse→hash→LRU)", 200_000, () => verify(headers));
   await timeIt("verify, malformed key (no hash, no lookup)", 200_000, () => verify(() => "swb_sk_short"));
+  // Every policy a private key can carry, from a request that passes them all.
+  const restrictedKey = generateKey("private");
+  const restricted: KeyRecord = {
+    ...record,
+    permissions: SCOPE_PRESETS.read_only,
+    allowedAgents: Array.from({ length: 5 }, (_, i) => `agent-${i}`),
+    ipRanges: compileIpAllowlist(["10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32", "198.51.100.0/24", "127.0.0.1"]),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  };
+  const verifyRestricted = createKeyVerifier({ lookup: cachedLookup(new KeyCache(), async () => restricted) });
+  const restrictedHeaders = (name: string) => (name === "x-api-key" ? restrictedKey : null);
+  await timeIt("verify, fully restricted key (+IPs, expiry)", 200_000, () => verifyRestricted(restrictedHeaders, { ip: "127.0.0.1" }));
+  const publicKey = generateKey("public");
+  const verifyPublic = createKeyVerifier({
+    lookup: cachedLookup(new KeyCache(), async () => ({ ...record, type: "public", origins: compileOrigins(["https://a.example.com", "https://*.example.org", "http://localhost:3000"]) })),
+  });
+  await timeIt("verify, public key from an allowed origin", 200_000, () =>
+    verifyPublic((name) => (name === "x-api-key" ? publicKey : null), { origin: "http://localhost:3000" }),
+  );
 }
 
 async function overHttp() {
@@ -72,6 +93,24 @@ async function overHttp() {
   const actor = { type: "user", id: user.userId, email, ip: null, userAgent: null } as const;
   const created = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "bench", description: null });
   if (!created.ok) throw new Error("could not create the bench key");
+  // For the cost of policies: an agent, a key with none, and a key with every restriction a
+  // request from this machine passes.
+  const { createAgent } = await import("@/lib/services/agents");
+  const agent = await createAgent(actor, { workspaceId: user.workspaceId, name: "Bench agent", description: null, voice: "aria", firstMessage: "Hi" });
+  const open = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "open", description: null });
+  const restricted = await createApiKey(actor, {
+    workspaceId: user.workspaceId,
+    type: "private",
+    name: "restricted",
+    description: null,
+    policy: {
+      permissions: SCOPE_PRESETS.read_only,
+      allowedAgents: [agent.id],
+      allowedIps: ["10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32", "198.51.100.0/24", "127.0.0.1"],
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  if (!open.ok || !restricted.ok) throw new Error("could not create the policy keys");
   await closeDb();
 
   // Node with tsx's loader in one process, so the pid below is the server itself.
@@ -101,6 +140,7 @@ async function overHttp() {
           `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
       );
     }
+    await policyCost(`http://127.0.0.1:${PORT}/api/v1/agents/${agent.id}`, open.created.secret, restricted.created.secret);
     const status = await readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     if (rssKb) console.log(`  server resident memory after the runs: ${(rssKb / 1024).toFixed(0)} MiB`);
@@ -110,6 +150,23 @@ async function overHttp() {
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The same request with a key without restrictions and one with all of them, taking turns. */
+async function policyCost(url: string, openKey: string, restrictedKey: string) {
+  console.log(`\nGET /api/v1/agents/{id}: policies on the hot path (autocannon, ${CONNECTIONS} connections, ${DURATION} s a run, alternating):`);
+  const rates: Record<"open" | "restricted", number[]> = { open: [], restricted: [] };
+  for (let round = 0; round < 2; round++) {
+    for (const [label, key] of [["open", openKey], ["restricted", restrictedKey]] as const) {
+      const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { "x-api-key": key } });
+      if (result.non2xx > 0) throw new Error(`${label} key: ${result.non2xx} non-2xx answers`);
+      rates[label].push(result.requests.average);
+      console.log(`  ${`${label} key, run ${round + 1}`.padEnd(44)} ${result.requests.average.toFixed(0).padStart(8)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms`);
+    }
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const cost = (1 - mean(rates.restricted) / mean(rates.open)) * 100;
+  console.log(`  policies cost ${cost.toFixed(1)} % of throughput (read-only scopes, 1 allowed agent, 5 IP ranges, an expiry)`);
 }
 
 /** Pages of the audit log, as the page and the CSV export read them, with 100,000 events. */
