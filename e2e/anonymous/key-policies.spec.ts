@@ -153,3 +153,39 @@ test("a key's page shows its policy and edits it", async ({ newAccount, request 
   const started = await request.post("/api/v1/calls", { headers: { "X-API-Key": key }, data: { agent: { name: "x", voice: "y", first_message: "z" }, to_number: "+14155552671" } });
   expect(started.status()).toBe(403);
 });
+
+test("old and dormant keys wear hygiene badges, and an admin turns on disabling unused keys", async ({ newAccount }) => {
+  const person = await newAccount("hygiene");
+  const page = person.page;
+  await generate(page, "dormant");
+  await generate(page, "fresh");
+  // Age one key by 100 days (never used), the way time would.
+  const sql = await e2eDatabase();
+  try {
+    await sql`update api_keys set created_at = now() - interval '100 days'
+      where name = 'dormant' and workspace_id = (select m.workspace_id from memberships m join users u on u.id = m.user_id where u.email = ${person.email})`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  await page.reload();
+  await expect(rowOf(page, "dormant").getByText("Rotate", { exact: true })).toBeVisible();
+  await expect(rowOf(page, "dormant").getByText("Unused 30+ days", { exact: true })).toBeVisible();
+  await expect(rowOf(page, "fresh").getByText("Rotate", { exact: true })).toHaveCount(0);
+  await expect(rowOf(page, "fresh").getByText("Unused 30+ days", { exact: true })).toHaveCount(0);
+
+  await page.goto("/settings/general");
+  const section = page.getByRole("region", { name: "Key hygiene" });
+  await section.getByRole("checkbox", { name: "Disable keys unused for a number of days" }).check();
+  await section.getByRole("spinbutton", { name: "Days without use" }).fill("3");
+  await section.getByRole("button", { name: "Save key hygiene" }).click();
+  await expect(section.getByText("At least 7 days.")).toBeVisible();
+  await expect(section.getByRole("spinbutton", { name: "Days without use" })).toBeFocused();
+  await section.getByRole("spinbutton", { name: "Days without use" }).fill("45");
+  await section.getByRole("button", { name: "Save key hygiene" }).click();
+  await expect(page.getByText("Key hygiene saved")).toBeVisible();
+  await page.reload();
+  await expect(section.getByRole("checkbox", { name: "Disable keys unused for a number of days" })).toBeChecked();
+  await expect(section.getByRole("spinbutton", { name: "Days without use" })).toHaveValue("45");
+  await page.goto("/settings/audit-log");
+  await expect(page.getByText(/changed the workspace's key hygiene setting/).first()).toBeVisible();
+});
