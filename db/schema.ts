@@ -107,9 +107,12 @@ export const apiKeys = pgTable(
     start: text("start").notNull(),
     end: text("end").notNull(),
     status: keyStatusEnum("status").notNull().default("active"),
-    // The creator's email is copied so the list still says who made a key after they leave.
+    // Who created it, as they were: a person (user id, email) or an API key (key id, name).
+    // The label is copied so the list still says who made a key after they leave.
+    createdByType: text("created_by_type").$type<"user" | "api_key">().notNull(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    createdByEmail: text("created_by_email").notNull(),
+    createdByKeyId: uuid("created_by_key_id"),
+    createdByLabel: text("created_by_label").notNull(),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
@@ -291,6 +294,28 @@ export const signUpAttempts = pgTable(
     index("sign_up_attempts_ip_idx").on(t.ip, t.attemptedAt),
     index("sign_up_attempts_attempted_at_idx").on(t.attemptedAt),
   ],
+);
+
+// Idempotency-Key records of POST /api/v1 requests, per workspace (lib/api/idempotency.ts): the
+// first request with a key claims the row ("running"), its response is kept for 24 hours and
+// replayed to a retry with the same body. Responses that carried a key's secret are never kept.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    // SHA-256 of method, path and body: the same key with another request is a conflict.
+    fingerprint: text("fingerprint").notNull(),
+    createdAt: createdAt(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    // The response held a key's plaintext, so it was not kept: a retry gets 409 with this key id.
+    withheldKeyId: uuid("withheld_key_id"),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
 );
 
 export type User = typeof users.$inferSelect;

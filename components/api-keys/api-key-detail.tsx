@@ -12,7 +12,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
 import type { ActionState } from "@/lib/actions/action-state";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
-import { describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
+import { describeCreator, describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
 import { KEY_RESOURCES } from "@/lib/keys/scopes";
 import { refusalFor } from "@/lib/permissions";
@@ -48,7 +48,7 @@ export function ApiKeyDetail({ apiKey: key, agents, successor, canUpdate }: Prop
           <Fact label="Type">{key.type === "public" ? "Public: for web pages on its allowed origins" : "Private: for servers"}</Fact>
           <Fact label="Status">{key.status === "active" ? "Active" : "Disabled"}</Fact>
           <Fact label="Created">
-            <RelativeTime date={key.createdAt} /> by {key.createdByEmail}
+            <RelativeTime date={key.createdAt} /> by {describeCreator(key)}
           </Fact>
           <Fact label="Last used">{key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : "Never"}</Fact>
           <Fact label="Expires">{expiry ? expiry.text : "Never"}</Fact>

@@ -13,7 +13,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Switch } from "@/components/ui/switch";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
-import { describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
+import { describeCreator, describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
 import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
@@ -134,8 +134,8 @@ export function ApiKeysTable({
                 <span className="shrink-0 whitespace-nowrap">
                   <RelativeTime date={key.createdAt} />
                 </span>
-                <p className="min-w-0 truncate text-zinc-500 @4xl:text-xs" title={key.createdByEmail}>
-                  by {key.createdByEmail}
+                <p className="min-w-0 truncate text-zinc-500 @4xl:text-xs" title={describeCreator(key)}>
+                  by {describeCreator(key)}
                 </p>
               </td>
               <td role="cell" className={cn("col-span-2 text-xs whitespace-nowrap text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", cell)}>

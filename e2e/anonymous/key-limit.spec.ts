@@ -10,8 +10,8 @@ test("Generate explains the key limit when the workspace is full", async ({ newA
   try {
     // Fill the workspace directly (hashes of random keys): the UI path for one key is tested elsewhere.
     await sql`
-      insert into api_keys (workspace_id, type, name, hash, start, "end", created_by_email)
-      select m.workspace_id, 'private', 'filler-' || n, md5(random()::text) || md5(random()::text), 'swb_sk_AAAA', 'ZZZZ', ${person.email}
+      insert into api_keys (workspace_id, type, name, hash, start, "end", created_by_type, created_by_label)
+      select m.workspace_id, 'private', 'filler-' || n, md5(random()::text) || md5(random()::text), 'swb_sk_AAAA', 'ZZZZ', 'user', ${person.email}
       from memberships m join users u on u.id = m.user_id, generate_series(1, ${E2E_MAX_KEYS}) n
       where u.email = ${person.email}`;
   } finally {

@@ -37,8 +37,8 @@ const PUBLIC = {
 };
 
 async function newKey({ sql, workspaceId }: World) {
-  const [row] = await sql`insert into api_keys (workspace_id, type, name, hash, start, "end", created_by_email)
-    values (${workspaceId}, 'private', ${`matrix-${randomBytes(4).toString("hex")}`}, ${randomBytes(32).toString("hex")}, 'swb_sk_AAAA', 'ZZZZ', 'seed@example.com')
+  const [row] = await sql`insert into api_keys (workspace_id, type, name, hash, start, "end", created_by_type, created_by_label)
+    values (${workspaceId}, 'private', ${`matrix-${randomBytes(4).toString("hex")}`}, ${randomBytes(32).toString("hex")}, 'swb_sk_AAAA', 'ZZZZ', 'user', 'seed@example.com')
     returning id`;
   return row!.id as string;
 }

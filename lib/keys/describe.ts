@@ -57,3 +57,8 @@ export function hygieneBadges(key: Pick<Describable, "createdAt" | "lastUsedAt" 
   if (now - lastActivity > UNUSED_AFTER_DAYS * DAY) badges.push("Unused 30+ days");
   return badges;
 }
+
+/** Who created a key, as "by …" reads it: a person's email, or "key NAME" for the management API. */
+export function describeCreator(key: { createdByType: "user" | "api_key"; createdByLabel: string }): string {
+  return key.createdByType === "api_key" ? `key ${key.createdByLabel}` : key.createdByLabel;
+}

@@ -15,7 +15,6 @@ import { KEY_CHANGED_CHANNEL } from "@/lib/keys/invalidation";
 import type { KeyPolicy } from "@/lib/keys/policy";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import type { Actor } from "./actor";
-import { actorColumns } from "./actor-label";
 
 export type CreateApiKeyResult =
   | { ok: true; created: CreatedApiKey }
@@ -262,8 +261,7 @@ async function insertKey(
       hash: hashKey(secret),
       start,
       end,
-      createdByUserId: actor.type === "user" ? actor.id : null,
-      createdByEmail: creatorLabel(actor),
+      ...creatorColumns(actor),
       ...input.policy,
     })
     .returning(apiKeyListColumns);
@@ -309,7 +307,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(forAudit(a)) === JSON.st
 const forAudit = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 const policyForAudit = (policy: KeyPolicy) => ({ ...policy, expiresAt: policy.expiresAt?.toISOString() ?? null });
 
-/** "Created by" as the list shows it: the person's email, or the key that created this one. */
-function creatorLabel(actor: Actor): string {
-  return actor.type === "api_key" ? `API key ${actor.name}` : actorColumns(actor).label;
+/** "Created by": a person (id, email) or, through the management API, a key (id, name). */
+function creatorColumns(actor: Actor) {
+  if (actor.type === "api_key") return { createdByType: "api_key" as const, createdByKeyId: actor.id, createdByLabel: actor.name };
+  if (actor.type === "user") return { createdByType: "user" as const, createdByUserId: actor.id, createdByLabel: actor.email };
+  throw new Error(`A ${actor.type} actor cannot create keys`);
 }

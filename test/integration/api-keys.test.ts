@@ -26,7 +26,7 @@ describe("createApiKey", () => {
     const [row] = await getDb().select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
     expect(row!.hash).toBe(hashKey(secret));
     expect(Object.values(row!).map(String)).not.toContain(secret);
-    expect(row).toMatchObject({ status: "active", createdByEmail: owner.email, lastUsedAt: null, revokedAt: null });
+    expect(row).toMatchObject({ status: "active", createdByType: "user", createdByLabel: owner.email, lastUsedAt: null, revokedAt: null });
   });
 
   it("refuses a name already used by a live key of the workspace, ignoring case", async () => {
