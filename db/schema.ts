@@ -18,6 +18,9 @@ import {
 } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+// Tables listed with cursor pagination keep created_at to the millisecond, the precision of the
+// cursor (a JS Date): with microseconds, rows a few µs apart would fall between two pages.
+const createdAtMs = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -113,7 +116,7 @@ export const apiKeys = pgTable(
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByKeyId: uuid("created_by_key_id"),
     createdByLabel: text("created_by_label").notNull(),
-    createdAt: createdAt(),
+    createdAt: createdAtMs(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     // Policies (README "Key policies"). Public keys work only from their allowed origins;
@@ -156,7 +159,7 @@ export const agents = pgTable(
     description: text("description"),
     voice: text("voice").notNull(),
     firstMessage: text("first_message").notNull(),
-    createdAt: createdAt(),
+    createdAt: createdAtMs(),
     // Who created it, as they were: a person's email or an API key's name.
     createdByType: text("created_by_type").notNull(),
     createdById: text("created_by_id"),
@@ -183,7 +186,7 @@ export const calls = pgTable(
     toNumber: text("to_number").notNull(),
     fromNumber: text("from_number"),
     metadata: jsonb("metadata").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
-    createdAt: createdAt(),
+    createdAt: createdAtMs(),
     ringingAt: timestamp("ringing_at", { withTimezone: true }).notNull(),
     answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }).notNull(),

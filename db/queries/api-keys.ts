@@ -1,8 +1,9 @@
 // API keys as the dashboard reads them: plain data access, never the hash or the secret.
 // Every change to keys is in lib/services/api-keys.ts.
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import { afterCursor, newestFirst, page, type Cursor } from "@/lib/pagination";
 
 export const apiKeyListColumns = {
   id: apiKeys.id,
@@ -50,3 +51,28 @@ export async function findApiKey(db: Database | Transaction, workspaceId: string
 
 /** A key just created, with its plaintext: returned once by lib/services/api-keys.ts. */
 export type CreatedApiKey = { secret: string; apiKey: ApiKeyListItem };
+
+export type ApiKeyFilters = { status?: "active" | "disabled"; type?: "private" | "public"; search?: string };
+
+/** One page of the workspace's live keys, newest first, filtered by status, type and name. */
+export async function listApiKeysPage(db: Database | Transaction, workspaceId: string, options: ApiKeyFilters & { cursor?: Cursor | null; limit: number }) {
+  const rows = await db
+    .select(apiKeyListColumns)
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        isNull(apiKeys.revokedAt),
+        options.status ? eq(apiKeys.status, options.status) : undefined,
+        options.type ? eq(apiKeys.type, options.type) : undefined,
+        options.search ? ilike(apiKeys.name, `%${escapeLike(options.search)}%`) : undefined,
+        afterCursor(options.cursor ?? null, apiKeys),
+      ),
+    )
+    .orderBy(...newestFirst(apiKeys))
+    .limit(options.limit + 1);
+  return page(rows, options.limit);
+}
+
+/** `text` matched literally by LIKE: its % and _ are not wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
