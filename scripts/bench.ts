@@ -48,6 +48,7 @@ async function inProcess() {
     permissions: SCOPE_PRESETS.full_access,
     allowedAgents: [],
     allowTransientAgents: false,
+    allowedIps: [],
     origins: [],
     ipRanges: [],
   };
@@ -63,6 +64,7 @@ async function inProcess() {
     ...record,
     permissions: SCOPE_PRESETS.read_only,
     allowedAgents: Array.from({ length: 5 }, (_, i) => `agent-${i}`),
+    allowedIps: ["10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32", "198.51.100.0/24", "127.0.0.1"],
     ipRanges: compileIpAllowlist(["10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32", "198.51.100.0/24", "127.0.0.1"]),
     expiresAt: new Date(Date.now() + 86_400_000),
   };

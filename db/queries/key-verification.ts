@@ -32,8 +32,8 @@ export function keyLookupFrom(db: Database) {
       .where(eq(apiKeys.hash, hash))
       .limit(1);
     if (!row) return null;
-    const { allowedOrigins, allowedIps, ...record } = row;
-    return { ...record, origins: compileOrigins(allowedOrigins), ipRanges: compileIpAllowlist(allowedIps) };
+    const { allowedOrigins, ...record } = row;
+    return { ...record, origins: compileOrigins(allowedOrigins), ipRanges: compileIpAllowlist(record.allowedIps) };
   };
 }
 

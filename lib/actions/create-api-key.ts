@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
+import { keyDescriptionSchema, keyNameSchema } from "@/lib/keys/policy";
 import { policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
 import { routes } from "@/lib/routes";
 import { createApiKey } from "@/lib/services/api-keys";
@@ -11,17 +12,8 @@ import { echoValues, type ActionState } from "./action-state";
 
 const createApiKeySchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, "Give the key a name, such as production or zapier-integration.")
-      .max(64, "Names can be 64 characters at most."),
-    description: z
-      .string()
-      .trim()
-      .max(500, "Descriptions can be 500 characters at most.")
-      .optional()
-      .transform((value) => value || null),
+    name: keyNameSchema,
+    description: keyDescriptionSchema.optional().transform((value) => value || null),
     type: z.enum(["private", "public"], { error: "Choose Private or Public." }).default("private"),
     ...policyFormFields,
   })

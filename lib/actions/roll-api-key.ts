@@ -17,6 +17,7 @@ export const rollApiKeyAction = workspaceAction({
   schema: z.object({ keyId: z.uuid(), grace: z.enum(GRACES, { error: "Choose how long the old key keeps working." }) }),
   async handler({ keyId, grace }, { workspace, actor }): Promise<ActionState<CreatedApiKey>> {
     const result = await rollApiKey(actor, { workspaceId: workspace.id, keyId, graceSeconds: Number(grace) });
+    if (result.ok === false && result.reason === "refused") return { ok: false, error: Object.values(result.refused).flat().join(" ") };
     if (!result.ok) {
       const error = {
         not_found: "This key no longer exists. Reload the page.",

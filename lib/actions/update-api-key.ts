@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
+import { keyDescriptionSchema, keyNameSchema } from "@/lib/keys/policy";
 import { policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
 import { routes } from "@/lib/routes";
 import { updateApiKey } from "@/lib/services/api-keys";
@@ -15,13 +16,8 @@ const updateApiKeySchema = z
     keyId: z.uuid(),
     // Which fields the form shows; the service checks the policy against the stored type.
     type: z.enum(["private", "public"]),
-    name: z.string().trim().min(1, "Give the key a name.").max(64, "Names can be 64 characters at most."),
-    description: z
-      .string()
-      .trim()
-      .max(500, "Descriptions can be 500 characters at most.")
-      .optional()
-      .transform((value) => value || null),
+    name: keyNameSchema,
+    description: keyDescriptionSchema.optional().transform((value) => value || null),
     ...policyFormFields,
   })
   .transform((form, context) => ({
@@ -44,7 +40,8 @@ export const updateApiKeyAction = workspaceAction({
   async handler({ keyId, changes }, { workspace, actor }, raw): Promise<ActionState<ApiKeyListItem>> {
     const result = await updateApiKey(actor, { workspaceId: workspace.id, keyId, changes });
     if (!result.ok) {
-      const refusal: { field?: string; error: string } = REFUSALS[result.reason];
+      const refusal: { field?: string; error: string } =
+        result.reason === "refused" ? { error: Object.values(result.refused).flat().join(" ") } : REFUSALS[result.reason];
       const values = echoValues(raw);
       return refusal.field
         ? { ok: false, error: "Check the highlighted fields.", fieldErrors: { [refusal.field]: [refusal.error] }, values }

@@ -9,7 +9,7 @@ import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, requireScope } from "./guard";
-import { ActorRef, ErrorSchema, errorResponses, IdParam, json, PageQuery } from "./schemas";
+import { CreatedBy, createdByJson, ErrorSchema, errorResponses, IdParam, json, PageQuery } from "./schemas";
 
 const AgentSchema = z
   .object({
@@ -20,7 +20,7 @@ const AgentSchema = z
     first_message: z.string(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime().nullable(),
-    created_by: ActorRef,
+    created_by: CreatedBy,
   })
   .openapi("Agent");
 
@@ -46,7 +46,7 @@ export function agentJson(agent: AgentRow) {
     first_message: agent.firstMessage,
     created_at: agent.createdAt.toISOString(),
     updated_at: agent.updatedAt?.toISOString() ?? null,
-    created_by: { type: agent.createdByType as "user" | "api_key", id: agent.createdById, name: agent.createdByLabel },
+    created_by: createdByJson(agent.createdByType, agent.createdById, agent.createdByLabel),
   };
 }
 

@@ -7,6 +7,7 @@ import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyVerifier } from "@/lib/keys/verify";
 import { logUnexpectedError, newRequestId } from "@/lib/server/error-log";
 import { agentRoutes } from "./agents";
+import { apiKeyRoutes } from "./api-keys";
 import { requireApiKey, type ApiEnv } from "./authenticate";
 import { callRoutes } from "./calls";
 import { cors } from "./cors";
@@ -31,6 +32,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
   app.route("/", meRoutes);
   app.route("/", agentRoutes);
   app.route("/", callRoutes);
+  app.route("/", apiKeyRoutes);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "No such endpoint.")));
   app.onError((error, c) => {

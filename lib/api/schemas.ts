@@ -43,9 +43,17 @@ export const Metadata = z
   .refine((value) => Buffer.byteLength(JSON.stringify(value)) < MAX_METADATA_BYTES, `metadata must be under ${MAX_METADATA_BYTES} bytes as JSON.`)
   .openapi({ example: { crm_id: "lead_4411", campaign: "renewals" } });
 
-export const ActorRef = z
-  .object({ type: z.enum(["user", "api_key", "system", "anonymous"]), id: z.string().nullable(), name: z.string() })
-  .openapi("Actor");
+/** Who created something: a person ({type, id, email}) or an API key ({type, id, name}). */
+export const CreatedBy = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("user"), id: z.uuid().nullable().openapi({ description: "null once the person's account is gone" }), email: z.string() }),
+    z.object({ type: z.literal("api_key"), id: z.uuid().nullable(), name: z.string().openapi({ description: "The key's name when it created this" }) }),
+  ])
+  .openapi("CreatedBy");
+
+export function createdByJson(type: string, id: string | null, label: string): z.infer<typeof CreatedBy> {
+  return type === "api_key" ? { type: "api_key", id, name: label } : { type: "user", id, email: label };
+}
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },

@@ -48,3 +48,11 @@ export function ipAllowed(ip: string | null | undefined, ranges: Range[]): boole
   const address = ipaddr.process(ip);
   return ranges.some(([network, bits]) => address.kind() === network.kind() && address.match([network, bits] as never));
 }
+
+/** Whether every address of `entry` (an address or CIDR range) lies inside one of `ranges`. */
+export function rangeWithin(entry: string, ranges: Range[]): boolean {
+  const parsed = parseIpEntry(entry);
+  if (!parsed.ok) return false;
+  const [network, bits] = parsed.range;
+  return ranges.some(([outer, outerBits]) => network.kind() === outer.kind() && bits >= outerBits && network.match([outer, outerBits] as never));
+}

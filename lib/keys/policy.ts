@@ -10,6 +10,15 @@ export const MAX_ORIGINS = 20;
 export const MAX_IPS = 50;
 export const MAX_AGENTS = 100;
 
+/** A key's name: unique among the workspace's live keys (the database enforces that). */
+export const keyNameSchema = z
+  .string({ error: "Give the key a name." })
+  .trim()
+  .min(1, "Give the key a name, such as production or zapier-integration.")
+  .max(64, "Names can be 64 characters at most.");
+
+export const keyDescriptionSchema = z.string({ error: "A description is text." }).trim().max(500, "Descriptions can be 500 characters at most.");
+
 const list = (max: number, noun: string) => z.array(z.string()).max(max, `At most ${max} ${noun}.`);
 
 /** Entries typed one per line (or with commas): trimmed, blank lines dropped. */
@@ -46,10 +55,12 @@ const level = z.enum(ACCESS_LEVELS, { error: "Use none, read or write." });
 export const scopesSchema = z.object({ agents: level, calls: level, api_keys: level }) satisfies z.ZodType<KeyScopes>;
 
 /** A future moment, up to ten years ahead. */
-export const expirySchema = z.coerce
-  .date({ error: "Use a date such as 2027-01-31." })
+export const futureMomentSchema = z
+  .date()
   .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
   .refine((date) => date.getTime() < Date.now() + 10 * 365 * 86_400_000, "The expiry must be within ten years.");
+
+export const expirySchema = z.coerce.date({ error: "Use a date such as 2027-01-31." }).pipe(futureMomentSchema);
 
 export type KeyPolicy = {
   allowedOrigins: string[];

@@ -37,9 +37,9 @@ export function presetOf(scopes: KeyScopes): ScopePreset {
   return "restricted";
 }
 
-/** `a` grants nothing `b` does not (for keys creating or editing keys: never more than they hold). */
-export function isWithin(a: KeyScopes, b: KeyScopes): boolean {
-  return KEY_RESOURCES.every((resource) => RANK[a[resource]] <= RANK[b[resource]]);
+/** The resources on which `a` grants more than `b` (a key never grants more than it holds). */
+export function resourcesBeyond(a: KeyScopes, b: KeyScopes): KeyResource[] {
+  return KEY_RESOURCES.filter((resource) => RANK[a[resource]] > RANK[b[resource]]);
 }
 
 /** "calls:write · agents:read", the granted scopes in brief ("Full access" for the preset). */

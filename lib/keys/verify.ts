@@ -24,6 +24,8 @@ export type KeyRecord = {
   /** Agent ids; empty: every agent. */
   allowedAgents: string[];
   allowTransientAgents: boolean;
+  /** As stored: the ceiling of the keys this key may grant through the management API. */
+  allowedIps: string[];
   /** Compiled once when the record is loaded, so each request only compares. */
   origins: OriginPattern[];
   ipRanges: ReturnType<typeof compileIpAllowlist>;

@@ -73,52 +73,73 @@ export async function createApiKey(
   }
 }
 
-export type KeyChanges = Partial<{ name: string; description: string | null } & KeyPolicy>;
+export type KeyChanges = Partial<{ name: string; description: string | null; status: "active" | "disabled" } & KeyPolicy>;
+
+/** A rule the caller adds, checked against the locked row: what it refuses, per field (none: null). */
+export type ChangeCheck = (before: ApiKeyListItem, after: ApiKeyListItem) => Record<string, string[]> | null;
 
 export type UpdateApiKeyResult =
   | { ok: true; apiKey: ApiKeyListItem }
-  | { ok: false; reason: "not_found" | "name_taken" | "unknown_agents" | "origins_required" | "origins_on_private" | "ips_on_public" };
+  | { ok: false; reason: "not_found" | "name_taken" | "unknown_agents" | "origins_required" | "origins_on_private" | "ips_on_public" }
+  | { ok: false; reason: "refused"; refused: Record<string, string[]> };
 
 /**
- * Edits a live key's name, description and policy (never its type). Validated values only; the
- * rules that depend on the key's type are checked here against the stored type.
+ * Edits a live key's name, description, status and policy (never its type). Validated values
+ * only; the rules that depend on the key's type are checked here against the stored type, and
+ * `check` (the management API's power limits) against the row as it is, locked.
  */
-export async function updateApiKey(actor: Actor, input: { workspaceId: string; keyId: string; changes: KeyChanges }): Promise<UpdateApiKeyResult> {
+export async function updateApiKey(actor: Actor, input: { workspaceId: string; keyId: string; changes: KeyChanges; check?: ChangeCheck }): Promise<UpdateApiKeyResult> {
   try {
     const result = await getDb().transaction(async (tx): Promise<UpdateApiKeyResult & { hash?: string }> => {
-      const [before] = await tx
+      const [locked] = await tx
         .select({ ...apiKeyListColumns, hash: apiKeys.hash })
         .from(apiKeys)
         .where(and(eq(apiKeys.id, input.keyId), live(input.workspaceId)))
         .for("update");
-      if (!before) return { ok: false, reason: "not_found" };
-      const after = { ...before, ...input.changes };
+      if (!locked) return { ok: false, reason: "not_found" };
+      const { hash, ...before } = locked;
+      const after = { ...before, ...definedOnly(input.changes) };
       if (before.type === "public" && after.allowedOrigins.length === 0) return { ok: false, reason: "origins_required" };
       if (before.type === "private" && after.allowedOrigins.length > 0) return { ok: false, reason: "origins_on_private" };
       if (before.type === "public" && after.allowedIps.length > 0) return { ok: false, reason: "ips_on_public" };
       if (input.changes.allowedAgents && !(await agentsExist(tx, input.workspaceId, input.changes.allowedAgents))) {
         return { ok: false, reason: "unknown_agents" };
       }
+      const refused = input.check?.(before, after);
+      if (refused && Object.keys(refused).length > 0) return { ok: false, reason: "refused", refused };
       const changed = Object.fromEntries(
-        Object.entries(input.changes).filter(([field, value]) => value !== undefined && !same(before[field as keyof typeof before], value)),
+        Object.entries(definedOnly(input.changes)).filter(([field, value]) => !same(before[field as keyof typeof before], value)),
       ) as KeyChanges;
-      const { hash, ...current } = before;
-      if (Object.keys(changed).length === 0) return { ok: true, apiKey: current };
+      if (Object.keys(changed).length === 0) return { ok: true, apiKey: before };
       const [row] = await tx
         .update(apiKeys)
         .set({ ...changed, updatedAt: sql`now()` })
         .where(eq(apiKeys.id, input.keyId))
         .returning(apiKeyListColumns);
-      await recordAudit(tx, {
-        workspaceId: input.workspaceId,
-        actor,
-        action: "api_key.updated",
-        target: { type: "api_key", id: row!.id, label: row!.name },
-        metadata: {
-          before: Object.fromEntries(Object.keys(changed).map((field) => [field, forAudit(before[field as keyof typeof before])])),
-          after: Object.fromEntries(Object.entries(changed).map(([field, value]) => [field, forAudit(value)])),
-        },
-      });
+      const target = { type: "api_key" as const, id: row!.id, label: row!.name };
+      // A status change reads in the log as the dashboard's switch does: enabled or disabled.
+      const { status, ...edited } = changed;
+      if (status) {
+        await recordAudit(tx, {
+          workspaceId: input.workspaceId,
+          actor,
+          action: status === "active" ? "api_key.enabled" : "api_key.disabled",
+          target,
+          metadata: { before: { status: before.status }, after: { status } },
+        });
+      }
+      if (Object.keys(edited).length > 0) {
+        await recordAudit(tx, {
+          workspaceId: input.workspaceId,
+          actor,
+          action: "api_key.updated",
+          target,
+          metadata: {
+            before: Object.fromEntries(Object.keys(edited).map((field) => [field, forAudit(before[field as keyof typeof before])])),
+            after: Object.fromEntries(Object.entries(edited).map(([field, value]) => [field, forAudit(value)])),
+          },
+        });
+      }
       await notifyKeyChanged(tx, hash);
       return { ok: true, apiKey: row!, hash };
     });
@@ -132,16 +153,20 @@ export async function updateApiKey(actor: Actor, input: { workspaceId: string; k
 }
 
 export type RollApiKeyResult =
-  | { ok: true; created: CreatedApiKey; oldKeyStopsAt: Date }
+  | { ok: true; created: CreatedApiKey; oldKeyName: string; oldKeyStopsAt: Date }
   | { ok: false; reason: "not_found" | "already_rolled" }
-  | { ok: false; reason: "limit_reached"; limit: number };
+  | { ok: false; reason: "limit_reached"; limit: number }
+  | { ok: false; reason: "refused"; refused: Record<string, string[]> };
 
 /**
  * Rolls a key: a new key with the same type, description and policy, shown once; the old one
  * keeps working for `graceSeconds` (0: it is revoked now), renamed "… (rolled)" so that the new
  * one can take its name. One audit event names both.
  */
-export async function rollApiKey(actor: Actor, input: { workspaceId: string; keyId: string; graceSeconds: number; maxKeys?: number }): Promise<RollApiKeyResult> {
+export async function rollApiKey(
+  actor: Actor,
+  input: { workspaceId: string; keyId: string; graceSeconds: number; maxKeys?: number; check?: (key: ApiKeyListItem) => Record<string, string[]> | null },
+): Promise<RollApiKeyResult> {
   const limit = input.maxKeys ?? getEnv().MAX_KEYS_PER_WORKSPACE;
   const result = await getDb().transaction(async (tx): Promise<RollApiKeyResult & { oldHash?: string }> => {
     await lockWorkspaceKeys(tx, input.workspaceId);
@@ -152,6 +177,9 @@ export async function rollApiKey(actor: Actor, input: { workspaceId: string; key
       .for("update");
     if (!old) return { ok: false, reason: "not_found" };
     if (old.rolledToId) return { ok: false, reason: "already_rolled" };
+    const { hash: _hash, ...current } = old;
+    const refused = input.check?.(current);
+    if (refused && Object.keys(refused).length > 0) return { ok: false, reason: "refused", refused };
     const now = Date.now();
     const graceEnds = new Date(now + input.graceSeconds * 1000);
     // The old key stays live during its grace: the new one needs room beside it.
@@ -186,11 +214,11 @@ export async function rollApiKey(actor: Actor, input: { workspaceId: string; key
       metadata: { oldKeyId: old.id, oldKeyName: oldName, newKeyId: created.apiKey.id, newKeyName: created.apiKey.name, graceSeconds: input.graceSeconds, oldKeyStopsAt: stopsAt.toISOString() },
     });
     await notifyKeyChanged(tx, old.hash);
-    return { ok: true, created, oldKeyStopsAt: stopsAt, oldHash: old.hash };
+    return { ok: true, created, oldKeyName: oldName, oldKeyStopsAt: stopsAt, oldHash: old.hash };
   });
   if (!result.ok) return result;
   getKeyCache().invalidate(result.oldHash!);
-  return { ok: true, created: result.created, oldKeyStopsAt: result.oldKeyStopsAt };
+  return { ok: true, created: result.created, oldKeyName: result.oldKeyName, oldKeyStopsAt: result.oldKeyStopsAt };
 }
 
 /** Disables or enables a live key of the workspace; null when there is no such key. */
@@ -303,6 +331,7 @@ async function notifyKeyChanged(tx: Transaction, hash: string) {
   await tx.execute(sql`select pg_notify(${KEY_CHANGED_CHANNEL}, ${hash})`);
 }
 
+const definedOnly = <T extends object>(changes: T) => Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 const same = (a: unknown, b: unknown) => JSON.stringify(forAudit(a)) === JSON.stringify(forAudit(b));
 const forAudit = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 const policyForAudit = (policy: KeyPolicy) => ({ ...policy, expiresAt: policy.expiresAt?.toISOString() ?? null });

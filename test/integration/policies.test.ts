@@ -1,23 +1,15 @@
 // Every key policy over real HTTP against the /api/v1 app on a real database: a table of
 // policy × request → status and error code, and the clock of the verifier under the test's
 // control for expiry and rolling.
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { keyLookupFrom, publicOriginsFrom } from "@/db/queries/key-verification";
-import { createApiApp } from "@/lib/api/app";
-import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { cachedLookup, KeyCache } from "@/lib/keys/cache";
-import { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyPolicy } from "@/lib/keys/policy";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
-import { createKeyVerifier } from "@/lib/keys/verify";
 import { createAgent } from "@/lib/services/agents";
 import { createApiKey, rollApiKey } from "@/lib/services/api-keys";
+import { startApiServer, type ApiRequest } from "../support/api-server";
 import { actorOf, createWorkspace, type TestUser } from "../support/fixtures";
 
-let server: ServerType;
+let api: Awaited<ReturnType<typeof startApiServer>>;
 let base: string;
 let now = Date.now();
 let owner: TestUser;
@@ -25,21 +17,15 @@ let agentA: string;
 let agentB: string;
 
 beforeAll(async () => {
-  const db = getDb();
-  const verifyRequest = createKeyVerifier({ lookup: cachedLookup(new KeyCache(), keyLookupFrom(db)), now: () => now });
-  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0) });
-  server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await startApiServer({ now: () => now });
+  base = api.base;
   owner = await createWorkspace({ workspaceName: "Policies" });
   const agent = (name: string) => createAgent(actorOf(owner), { workspaceId: owner.workspaceId, name, description: null, voice: "aria", firstMessage: "Hello" });
   agentA = (await agent("Agent A")).id;
   agentB = (await agent("Agent B")).id;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => api.close());
 
 let counter = 0;
 async function key(type: "private" | "public", policy: Partial<KeyPolicy> = {}) {
@@ -48,22 +34,8 @@ async function key(type: "private" | "public", policy: Partial<KeyPolicy> = {}) 
   return result.created;
 }
 
-type Req = { method?: string; path: string; origin?: string; ip?: string; body?: unknown; headers?: Record<string, string> };
-async function send(secret: string, request: Req) {
-  const response = await fetch(`${base}${request.path}`, {
-    method: request.method ?? "GET",
-    headers: {
-      "X-API-Key": secret,
-      ...(request.origin ? { Origin: request.origin } : {}),
-      ...(request.ip ? { [CLIENT_IP_HEADER]: request.ip } : {}),
-      ...(request.body ? { "Content-Type": "application/json" } : {}),
-      ...request.headers,
-    },
-    body: request.body ? JSON.stringify(request.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-}
+type Req = ApiRequest;
+const send = (secret: string, request: Req) => api.send(secret, request);
 
 const call = (agent_id: string) => ({ method: "POST", path: "/api/v1/calls", body: { agent_id, to_number: "+14155552671" } });
 const transient = { method: "POST", path: "/api/v1/calls", body: { agent: { name: "Pop-up", voice: "aria", first_message: "Hi" }, to_number: "+14155552671" } };

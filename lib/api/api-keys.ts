@@ -1,0 +1,374 @@
+// /api/v1/api-keys: what Settings → API Keys does, for programs (CI pipelines rotating keys,
+// provisioning scripts). Private keys with api_keys:read list and read keys; with api_keys:write
+// they create, edit, roll and revoke them, never into more power than they hold themselves
+// (lib/keys/power.ts). Every change goes through lib/services/api-keys.ts, as the dashboard's do.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { getDb } from "@/db/client";
+import { findApiKey, listApiKeysPage, type ApiKeyListItem } from "@/db/queries/api-keys";
+import { KEY_PREFIXES } from "@/lib/keys/format";
+import { maskKey } from "@/lib/keys/mask";
+import {
+  agentIdsSchema,
+  checkPolicyForType,
+  futureMomentSchema,
+  ipsSchema,
+  keyDescriptionSchema,
+  keyNameSchema,
+  originsSchema,
+  scopesSchema,
+  type KeyPolicy,
+} from "@/lib/keys/policy";
+import { excessPowers, powersOf, type GrantedPowers } from "@/lib/keys/power";
+import { decodeCursor } from "@/lib/pagination";
+import { createApiKey, revokeApiKey, rollApiKey, updateApiKey, type UpdateApiKeyResult } from "@/lib/services/api-keys";
+import { apiActor } from "./actor";
+import type { ApiEnv } from "./authenticate";
+import { ApiError } from "./errors";
+import { requireScope } from "./guard";
+import { CreatedBy, createdByJson, ErrorSchema, errorResponses, IdParam, json, PageQuery } from "./schemas";
+
+const KEY_TYPES = ["private", "public"] as const;
+const MAX_GRACE_SECONDS = 7 * 86_400;
+
+const Permissions = scopesSchema.openapi("Permissions", { description: "Per resource: none, read or write (write includes read).", example: { agents: "read", calls: "write", api_keys: "none" } });
+
+const ApiKeySchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(KEY_TYPES),
+    name: z.string(),
+    description: z.string().nullable(),
+    masked: z.string().openapi({ example: "swb_sk_AbCd••••••••wXyZ" }),
+    status: z.enum(["active", "disabled"]),
+    allowed_origins: z.array(z.string()).openapi({ description: "Public keys: the browser origins that may use the key" }),
+    allowed_agents: z.array(z.uuid()).openapi({ description: "Agent ids the key may use; empty: every agent" }),
+    allow_transient_agents: z.boolean(),
+    permissions: Permissions,
+    allowed_ips: z.array(z.string()).openapi({ description: "Private keys: addresses and CIDR ranges that may use the key; empty: any" }),
+    expires_at: z.iso.datetime().nullable().openapi({ description: "When the key stops working (for a rolled key, the end of its grace period); null: never" }),
+    rolled_to_id: z.uuid().nullable().openapi({ description: "Once rolled: the key that replaced this one" }),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime().nullable(),
+    last_used_at: z.iso.datetime().nullable(),
+    created_by: CreatedBy,
+  })
+  .openapi("ApiKey");
+
+const CreatedApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({
+    description: "The key itself. Shown in this response only: Switchboard keeps only its SHA-256 and cannot show it again.",
+    example: `${KEY_PREFIXES.private}${"x".repeat(32)}`,
+  }),
+}).openapi("CreatedApiKey");
+
+const RolledApiKeySchema = CreatedApiKeySchema.extend({
+  previous_key: z.object({ id: z.uuid(), name: z.string(), stops_at: z.iso.datetime() }).openapi({ description: "The rolled key, renamed, and when it stops working" }),
+}).openapi("RolledApiKey");
+
+/** An ISO 8601 date-time in the future (within ten years), or null for never. */
+const ExpiresAt = z
+  .iso.datetime({ offset: true, error: "Use an ISO 8601 date-time such as 2027-01-31T00:00:00Z." })
+  .transform((value) => new Date(value))
+  .pipe(futureMomentSchema)
+  .nullable()
+  .openapi({ example: "2027-01-31T00:00:00Z" });
+
+const policyFields = {
+  allowed_origins: originsSchema.optional().openapi({ example: ["https://app.example.com", "https://*.example.com"] }),
+  allowed_agents: agentIdsSchema.optional(),
+  allow_transient_agents: z.boolean().optional(),
+  permissions: Permissions.optional(),
+  allowed_ips: ipsSchema.optional().openapi({ example: ["203.0.113.7", "198.51.100.0/24"] }),
+  expires_at: ExpiresAt.optional(),
+};
+
+const CreateApiKey = z
+  .strictObject({
+    type: z.enum(KEY_TYPES, { error: "Use private or public." }).default("private"),
+    name: keyNameSchema.openapi({ example: "ci-deploy" }),
+    description: keyDescriptionSchema.nullable().optional(),
+    ...policyFields,
+  })
+  .superRefine((body, context) => {
+    checkPolicyForType(body.type, { allowedOrigins: body.allowed_origins ?? [], allowedIps: body.allowed_ips }, context, { origins: "allowed_origins", ips: "allowed_ips" });
+  })
+  .openapi("CreateApiKey", {
+    description:
+      "Fields left out are inherited from the key making the request, so a new key never holds more than it: its permissions, allowed agents, allowed IPs (private keys) and expiry. allow_transient_agents defaults to false.",
+  });
+
+const UpdateApiKey = z
+  .strictObject({
+    name: keyNameSchema.optional(),
+    description: keyDescriptionSchema.nullable().optional(),
+    status: z.enum(["active", "disabled"], { error: "Use active or disabled." }).optional(),
+    ...policyFields,
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change.")
+  .openapi("UpdateApiKey", { description: "Only the fields sent change. A key's type cannot change: generate a new key instead." });
+
+const RollApiKey = z
+  .strictObject({
+    grace_period_seconds: z
+      .number({ error: "grace_period_seconds is a number of seconds." })
+      .int("grace_period_seconds is a whole number of seconds.")
+      .min(0, "At least 0 (the old key stops at once).")
+      .max(MAX_GRACE_SECONDS, `At most ${MAX_GRACE_SECONDS} (7 days).`)
+      .openapi({ description: "How long the old key keeps working beside the new one; 0 revokes it at once", example: 3600 }),
+  })
+  .openapi("RollApiKey");
+
+const ListApiKeysQuery = PageQuery.extend({
+  status: z.enum(["active", "disabled"]).optional(),
+  type: z.enum(KEY_TYPES).optional(),
+  search: z.string().trim().min(1).max(64).optional().openapi({ description: "Part of the key's name, any case" }),
+});
+
+export function apiKeyJson(key: ApiKeyListItem) {
+  return {
+    id: key.id,
+    type: key.type,
+    name: key.name,
+    description: key.description,
+    masked: maskKey(key),
+    status: key.status,
+    allowed_origins: key.allowedOrigins,
+    allowed_agents: key.allowedAgents,
+    allow_transient_agents: key.allowTransientAgents,
+    permissions: key.permissions,
+    allowed_ips: key.allowedIps,
+    expires_at: key.expiresAt?.toISOString() ?? null,
+    rolled_to_id: key.rolledToId,
+    created_at: key.createdAt.toISOString(),
+    updated_at: key.updatedAt?.toISOString() ?? null,
+    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    created_by: createdByJson(key.createdByType, key.createdByType === "api_key" ? key.createdByKeyId : key.createdByUserId, key.createdByLabel),
+  };
+}
+
+const notFound = () => new ApiError(404, "not_found", "No such API key in this workspace.", { hint: "Revoked keys are gone from the API; list keys with GET /api/v1/api-keys." });
+
+function beyondPower(excess: Record<string, string[]>) {
+  return new ApiError(403, "forbidden", `A key cannot grant more than it holds: ${Object.keys(excess).join(", ")} refused.`, {
+    hint: "Keys created, rolled or edited through the API stay within the calling key's own permissions, agents, IP addresses and expiry. Use a key with more access, or the dashboard.",
+    details: excess,
+  });
+}
+
+/** The policy fields of a request body, as the services take them (undefined: not sent). */
+function policyOf(body: z.infer<typeof UpdateApiKey>): Partial<KeyPolicy> {
+  return {
+    allowedOrigins: body.allowed_origins,
+    allowedAgents: body.allowed_agents,
+    allowTransientAgents: body.allow_transient_agents,
+    permissions: body.permissions,
+    allowedIps: body.allowed_ips,
+    expiresAt: body.expires_at,
+  };
+}
+
+type FieldRefusal = Exclude<Extract<UpdateApiKeyResult, { ok: false }>["reason"], "refused" | "not_found">;
+
+const UPDATE_REFUSALS: Record<FieldRefusal, [number, string, string]> = {
+  name_taken: [409, "name", "A live key of this workspace already has this name."],
+  unknown_agents: [400, "allowed_agents", "Names an agent that is not in this workspace."],
+  origins_required: [400, "allowed_origins", "A public key needs at least one allowed origin."],
+  origins_on_private: [400, "allowed_origins", "Allowed origins are for public keys; a private key must not be used from a browser."],
+  ips_on_public: [400, "allowed_ips", "IP restrictions are for private keys: a public key runs in visitors' browsers."],
+};
+
+function refusal(reason: keyof typeof UPDATE_REFUSALS) {
+  const [status, field, message] = UPDATE_REFUSALS[reason];
+  return status === 409
+    ? new ApiError(409, "conflict", message, { details: { [field]: [message] }, hint: "Choose another name, or revoke the key that has it." })
+    : new ApiError(400, "invalid_request", "Check the body: 1 field(s) are invalid.", { details: { [field]: [message] } });
+}
+
+function limitReached(limit: number) {
+  return new ApiError(409, "conflict", `This workspace holds ${limit.toLocaleString("en")} live keys, the most it can.`, {
+    hint: "Revoke keys that are no longer used (DELETE /api/v1/api-keys/{id}), then try again.",
+  });
+}
+
+export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
+  // GET /api/v1/api-keys: the workspace's live keys, newest first, a page at a time
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api-keys",
+      tags: ["API keys"],
+      summary: "List API keys",
+      description: "Live keys (revoked keys are gone), newest first. Never the keys themselves: only their masked form.",
+      middleware: [requireScope("api_keys:read")],
+      request: { query: ListApiKeysQuery },
+      responses: { 200: json(z.object({ data: z.array(ApiKeySchema), next_cursor: z.string().nullable() }), "One page of keys"), ...errorResponses },
+    }),
+    async (c) => {
+      const { limit, cursor, status, type, search } = c.req.valid("query");
+      const decoded = cursor ? decodeCursor(cursor) : null;
+      if (cursor && !decoded) throw new ApiError(400, "invalid_request", "Check the query.", { details: { cursor: ["Not a cursor from this API: send next_cursor as it came."] } });
+      const result = await listApiKeysPage(getDb(), c.get("apiKey").workspaceId, { cursor: decoded, limit, status, type, search });
+      return c.json({ data: result.data.map(apiKeyJson), next_cursor: result.nextCursor }, 200);
+    },
+  )
+  // POST /api/v1/api-keys: create a key; its plaintext is in this response only
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api-keys",
+      tags: ["API keys"],
+      summary: "Create an API key",
+      description: "Returns the key object and `key`, the key itself, once. Retrying with the same Idempotency-Key does not show it again: it answers 409.",
+      middleware: [requireScope("api_keys:write")],
+      request: { body: { ...json(CreateApiKey, "The new key"), required: true } },
+      responses: {
+        201: json(CreatedApiKeySchema, "The key, with its plaintext: store it now"),
+        409: json(ErrorSchema, "The name is taken, the workspace holds the most keys it can, or the Idempotency-Key was used"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const holder = c.get("apiKey");
+      // Left out: the caller's own restrictions, so that a new key never exceeds it by default.
+      const policy: KeyPolicy = {
+        allowedOrigins: body.allowed_origins ?? [],
+        allowedAgents: body.allowed_agents ?? holder.allowedAgents,
+        allowTransientAgents: body.allow_transient_agents ?? false,
+        permissions: body.permissions ?? holder.permissions,
+        allowedIps: body.type === "public" ? [] : (body.allowed_ips ?? holder.allowedIps),
+        expiresAt: body.expires_at === undefined ? holder.expiresAt : body.expires_at,
+      };
+      const excess = excessPowers(holder, { type: body.type, ...policy, allowedIps: body.type === "private" ? policy.allowedIps : undefined });
+      if (Object.keys(excess).length > 0) throw beyondPower(excess);
+      const result = await createApiKey(apiActor(c), { workspaceId: holder.workspaceId, type: body.type, name: body.name, description: body.description ?? null, policy });
+      if (!result.ok) {
+        if (result.reason === "limit_reached") throw limitReached(result.limit);
+        throw refusal(result.reason);
+      }
+      return c.json({ ...apiKeyJson(result.created.apiKey), key: result.created.secret }, 201);
+    },
+  )
+  // GET /api/v1/api-keys/{id}: one live key
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/api-keys/{id}",
+      tags: ["API keys"],
+      summary: "Get an API key",
+      middleware: [requireScope("api_keys:read")],
+      request: { params: IdParam },
+      responses: { 200: json(ApiKeySchema, "The key"), 404: json(ErrorSchema, "No such live key"), ...errorResponses },
+    }),
+    async (c) => {
+      const key = await findApiKey(getDb(), c.get("apiKey").workspaceId, c.req.valid("param").id);
+      if (!key) throw notFound();
+      return c.json(apiKeyJson(key), 200);
+    },
+  )
+  // PATCH /api/v1/api-keys/{id}: change a key's name, description, status or policy
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/api-keys/{id}",
+      tags: ["API keys"],
+      summary: "Update an API key",
+      description:
+        "Takes effect on the next request on every server. Each field granted (permissions, agents, IPs, expiry, transient agents) must be within the calling key's own; enabling a disabled key requires all of it to be.",
+      middleware: [requireScope("api_keys:write")],
+      request: { params: IdParam, body: { ...json(UpdateApiKey, "The fields to change"), required: true } },
+      responses: {
+        200: json(ApiKeySchema, "The key as changed"),
+        404: json(ErrorSchema, "No such live key"),
+        409: json(ErrorSchema, "The name is taken"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      // The calling key's powers: the ceiling of every key it touches.
+      const holder = c.get("apiKey");
+      const policy = policyOf(body);
+      const granted: GrantedPowers = policy;
+      const result = await updateApiKey(apiActor(c), {
+        workspaceId: c.get("apiKey").workspaceId,
+        keyId: id,
+        changes: { name: body.name, description: body.description, status: body.status, ...policy },
+        // A disabled key has no power: enabling one hands all of it back, so all of it is checked.
+        check: (before, after) =>
+          before.status === "disabled" && after.status === "active"
+            ? excessPowers(holder, powersOf(after))
+            : excessPowers(holder, { ...granted, allowedIps: before.type === "private" ? granted.allowedIps : undefined }),
+      });
+      if (!result.ok) {
+        if (result.reason === "not_found") throw notFound();
+        if (result.reason === "refused") throw beyondPower(result.refused);
+        throw refusal(result.reason);
+      }
+      return c.json(apiKeyJson(result.apiKey), 200);
+    },
+  )
+  // POST /api/v1/api-keys/{id}/roll: replace a key; the old one works for the grace period
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/api-keys/{id}/roll",
+      tags: ["API keys"],
+      summary: "Roll an API key",
+      description:
+        "Creates a new key with the same name, type and policy and returns it once; the old key is renamed \"… (rolled)\" and keeps working for grace_period_seconds. The calling key must hold every power of the key it rolls.",
+      middleware: [requireScope("api_keys:write")],
+      request: { params: IdParam, body: { ...json(RollApiKey, "How long the old key keeps working"), required: true } },
+      responses: {
+        201: json(RolledApiKeySchema, "The new key, with its plaintext: store it now"),
+        404: json(ErrorSchema, "No such live key"),
+        409: json(ErrorSchema, "The key was already rolled, the workspace holds the most keys it can, or the Idempotency-Key was used"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { grace_period_seconds } = c.req.valid("json");
+      // The calling key's powers: the ceiling of every key it touches.
+      const holder = c.get("apiKey");
+      const result = await rollApiKey(apiActor(c), {
+        workspaceId: c.get("apiKey").workspaceId,
+        keyId: id,
+        graceSeconds: grace_period_seconds,
+        check: (key) => excessPowers(holder, powersOf(key)),
+      });
+      if (!result.ok) {
+        if (result.reason === "not_found") throw notFound();
+        if (result.reason === "refused") throw beyondPower(result.refused);
+        if (result.reason === "limit_reached") throw limitReached(result.limit);
+        throw new ApiError(409, "conflict", "This key was already rolled.", { hint: "Roll its successor (rolled_to_id) instead." });
+      }
+      return c.json(
+        {
+          ...apiKeyJson(result.created.apiKey),
+          key: result.created.secret,
+          previous_key: { id, name: result.oldKeyName, stops_at: result.oldKeyStopsAt.toISOString() },
+        },
+        201,
+      );
+    },
+  )
+  // DELETE /api/v1/api-keys/{id}: revoke a key, at once and for good
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/api-keys/{id}",
+      tags: ["API keys"],
+      summary: "Revoke an API key",
+      description: "The key stops working on every server at once. Permanent: a revoked key cannot be restored.",
+      middleware: [requireScope("api_keys:write")],
+      request: { params: IdParam },
+      responses: { 204: { description: "Revoked" }, 404: json(ErrorSchema, "No such live key"), ...errorResponses },
+    }),
+    async (c) => {
+      const revoked = await revokeApiKey(apiActor(c), { workspaceId: c.get("apiKey").workspaceId, keyId: c.req.valid("param").id });
+      if (!revoked) throw notFound();
+      return c.body(null, 204);
+    },
+  );
