@@ -246,6 +246,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
         if (result.reason === "limit_reached") throw limitReached(result.limit);
         throw refusal(result.reason);
       }
+      c.set("issuedKeyId", result.created.apiKey.id);
       return c.json({ ...apiKeyJson(result.created.apiKey), key: result.created.secret }, 201);
     },
   )
@@ -344,6 +345,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
         if (result.reason === "limit_reached") throw limitReached(result.limit);
         throw new ApiError(409, "conflict", "This key was already rolled.", { hint: "Roll its successor (rolled_to_id) instead." });
       }
+      c.set("issuedKeyId", result.created.apiKey.id);
       return c.json(
         {
           ...apiKeyJson(result.created.apiKey),

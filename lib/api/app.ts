@@ -12,6 +12,7 @@ import { requireApiKey, type ApiEnv } from "./authenticate";
 import { callRoutes } from "./calls";
 import { cors } from "./cors";
 import { ApiError, errorResponse } from "./errors";
+import { idempotency } from "./idempotency";
 import { meRoutes } from "./me";
 import { validationError } from "./validation";
 
@@ -28,6 +29,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
   });
   app.use(cors(deps.origins));
   app.use(requireApiKey(deps.verifyRequest));
+  app.use(idempotency());
 
   app.route("/", meRoutes);
   app.route("/", agentRoutes);

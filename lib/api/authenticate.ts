@@ -6,7 +6,14 @@ import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
 import { ApiError } from "./errors";
 
-export type ApiEnv = { Variables: { apiKey: KeyRecord; requestId: string } };
+export type ApiEnv = {
+  Variables: {
+    apiKey: KeyRecord;
+    requestId: string;
+    /** Set by a route whose response carries a new key's plaintext: never kept for a replay. */
+    issuedKeyId?: string;
+  };
+};
 
 export const INVALID_KEY_MESSAGE = "Invalid or missing API key.";
 
