@@ -9,6 +9,9 @@ import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
 import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { createApiApp } from "./app";
+import { purgeIdempotencyKeys } from "./idempotency";
+
+const PURGE_EVERY_MS = 10 * 60_000;
 
 export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {}) {
   const db = getDb();
@@ -22,6 +25,11 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   const subscription = await listenForKeyChanges(getSql(), cache, () => origins.invalidate());
   lastUsed.start(options.lastUsedFlushMs ?? 5_000);
   const hygiene = startHygieneSweeper();
+  // Idempotency keys are kept 24 hours; a claim treats older rows as free, this only reclaims space.
+  const purge = setInterval(() => {
+    purgeIdempotencyKeys(db).catch((error: Error) => console.error(`[idempotency] purge failed: ${error.message}`));
+  }, PURGE_EVERY_MS);
+  purge.unref();
 
   return {
     app: createApiApp({ verifyRequest, origins }),
@@ -29,6 +37,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
     async stop() {
       // At shutdown the database may already be going away; the listener is moot then.
       hygiene.stop();
+      clearInterval(purge);
       await subscription.unlisten().catch(() => {});
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of "last used" times are then lost, which is worth a line, not a stack.
