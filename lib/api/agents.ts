@@ -9,7 +9,7 @@ import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, requireScope } from "./guard";
-import { CreatedBy, createdByJson, ErrorSchema, errorResponses, IdParam, json, PageQuery } from "./schemas";
+import { CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
 
 const AgentSchema = z
   .object({
@@ -106,7 +106,7 @@ export const agentRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Get an agent",
       middleware: [requireScope("agents:read", { publicKeys: true })],
       request: { params: IdParam },
-      responses: { 200: json(AgentSchema, "The agent"), 404: json(ErrorSchema, "No such agent"), ...errorResponses },
+      responses: { 200: json(AgentSchema, "The agent"), 404: notFoundResponse("No such agent"), ...errorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -126,7 +126,7 @@ export const agentRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Update an agent",
       middleware: [requireScope("agents:write")],
       request: { params: IdParam, body: { ...json(UpdateAgent, "The fields to change"), required: true } },
-      responses: { 200: json(AgentSchema, "The agent as changed"), 404: json(ErrorSchema, "No such agent"), ...errorResponses },
+      responses: { 200: json(AgentSchema, "The agent as changed"), 404: notFoundResponse("No such agent"), ...errorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -151,7 +151,7 @@ export const agentRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Delete an agent",
       middleware: [requireScope("agents:write")],
       request: { params: IdParam },
-      responses: { 204: { description: "Deleted" }, 404: json(ErrorSchema, "No such agent"), ...errorResponses },
+      responses: { 204: { description: "Deleted" }, 404: notFoundResponse("No such agent"), ...errorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

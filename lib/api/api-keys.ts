@@ -25,7 +25,7 @@ import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { requireScope } from "./guard";
-import { CreatedBy, createdByJson, ErrorSchema, errorResponses, IdParam, json, PageQuery } from "./schemas";
+import { conflictResponse, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
 
 const KEY_TYPES = ["private", "public"] as const;
 const MAX_GRACE_SECONDS = 7 * 86_400;
@@ -177,10 +177,12 @@ const UPDATE_REFUSALS: Record<FieldRefusal, [number, string, string]> = {
   ips_on_public: [400, "allowed_ips", "IP restrictions are for private keys: a public key runs in visitors' browsers."],
 };
 
+const NAME_TAKEN_HINT = "Choose another name, or revoke the key that has it.";
+
 function refusal(reason: keyof typeof UPDATE_REFUSALS) {
   const [status, field, message] = UPDATE_REFUSALS[reason];
   return status === 409
-    ? new ApiError(409, "conflict", message, { details: { [field]: [message] }, hint: "Choose another name, or revoke the key that has it." })
+    ? new ApiError(409, "conflict", message, { details: { [field]: [message] }, hint: NAME_TAKEN_HINT })
     : new ApiError(400, "invalid_request", "Check the body: 1 field(s) are invalid.", { details: { [field]: [message] } });
 }
 
@@ -223,7 +225,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       request: { body: { ...json(CreateApiKey, "The new key"), required: true } },
       responses: {
         201: json(CreatedApiKeySchema, "The key, with its plaintext: store it now"),
-        409: json(ErrorSchema, "The name is taken, the workspace holds the most keys it can, or the Idempotency-Key was used"),
+        409: conflictResponse("The name is taken, the workspace holds the most keys it can, or the Idempotency-Key was used"),
         ...errorResponses,
       },
     }),
@@ -259,7 +261,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Get an API key",
       middleware: [requireScope("api_keys:read")],
       request: { params: IdParam },
-      responses: { 200: json(ApiKeySchema, "The key"), 404: json(ErrorSchema, "No such live key"), ...errorResponses },
+      responses: { 200: json(ApiKeySchema, "The key"), 404: notFoundResponse("No such live key"), ...errorResponses },
     }),
     async (c) => {
       const key = await findApiKey(getDb(), c.get("apiKey").workspaceId, c.req.valid("param").id);
@@ -280,8 +282,13 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       request: { params: IdParam, body: { ...json(UpdateApiKey, "The fields to change"), required: true } },
       responses: {
         200: json(ApiKeySchema, "The key as changed"),
-        404: json(ErrorSchema, "No such live key"),
-        409: json(ErrorSchema, "The name is taken"),
+        404: notFoundResponse("No such live key"),
+        409: conflictResponse("The name is taken", {
+          code: "conflict",
+          message: UPDATE_REFUSALS.name_taken[2],
+          details: { name: [UPDATE_REFUSALS.name_taken[2]] },
+          hint: NAME_TAKEN_HINT,
+        }),
         ...errorResponses,
       },
     }),
@@ -323,8 +330,8 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       request: { params: IdParam, body: { ...json(RollApiKey, "How long the old key keeps working"), required: true } },
       responses: {
         201: json(RolledApiKeySchema, "The new key, with its plaintext: store it now"),
-        404: json(ErrorSchema, "No such live key"),
-        409: json(ErrorSchema, "The key was already rolled, the workspace holds the most keys it can, or the Idempotency-Key was used"),
+        404: notFoundResponse("No such live key"),
+        409: conflictResponse("The key was already rolled, the workspace holds the most keys it can, or the Idempotency-Key was used"),
         ...errorResponses,
       },
     }),
@@ -366,7 +373,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       description: "The key stops working on every server at once. Permanent: a revoked key cannot be restored.",
       middleware: [requireScope("api_keys:write")],
       request: { params: IdParam },
-      responses: { 204: { description: "Revoked" }, 404: json(ErrorSchema, "No such live key"), ...errorResponses },
+      responses: { 204: { description: "Revoked" }, 404: notFoundResponse("No such live key"), ...errorResponses },
     }),
     async (c) => {
       const revoked = await revokeApiKey(apiActor(c), { workspaceId: c.get("apiKey").workspaceId, keyId: c.req.valid("param").id });

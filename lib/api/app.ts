@@ -1,7 +1,7 @@
 // The Hono app behind /api/v1. Every response is JSON, errors included: never a framework page.
 // Routes are declared with @hono/zod-openapi, so the zod schemas that validate a request are the
 // ones that describe it; a request that fails them gets the 400 envelope with a message per field.
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyVerifier } from "@/lib/keys/verify";
@@ -14,6 +14,8 @@ import { cors } from "./cors";
 import { ApiError, errorResponse } from "./errors";
 import { idempotency } from "./idempotency";
 import { meRoutes } from "./me";
+import { json } from "./schemas";
+import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
 import { validationError } from "./validation";
 
 export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex }) {
@@ -28,6 +30,23 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
     await next();
   });
   app.use(cors(deps.origins));
+  // The document is public (it holds no workspace data), so it is served before the key check;
+  // built on first request, once every route below is registered.
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: OPENAPI_PATH,
+      tags: ["Reference"],
+      summary: "This OpenAPI 3.1 document",
+      security: [],
+      responses: { 200: json(z.record(z.string(), z.unknown()), "The OpenAPI 3.1 document of /api/v1") },
+    }),
+    (c) => {
+      c.header("Cache-Control", "public, max-age=300");
+      return c.json((document ??= buildOpenApiDocument(app)), 200);
+    },
+  );
   app.use(requireApiKey(deps.verifyRequest));
   app.use(idempotency());
 
@@ -35,6 +54,8 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
   app.route("/", agentRoutes);
   app.route("/", callRoutes);
   app.route("/", apiKeyRoutes);
+
+  registerSharedComponents(app);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", "No such endpoint.")));
   app.onError((error, c) => {

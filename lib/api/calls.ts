@@ -12,7 +12,7 @@ import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, assertTransientAllowed, requireScope } from "./guard";
-import { E164, ErrorSchema, errorResponses, IdParam, json, Metadata, PageQuery } from "./schemas";
+import { E164, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery } from "./schemas";
 
 const TransientAgent = z
   .object({
@@ -85,7 +85,7 @@ export const callRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Start a call",
       middleware: [requireScope("calls:write", { publicKeys: true })],
       request: { body: { ...json(CreateCall, "Who calls whom"), required: true } },
-      responses: { 201: json(CallSchema, "The call, queued"), 404: json(ErrorSchema, "No such agent"), ...errorResponses },
+      responses: { 201: json(CallSchema, "The call, queued"), 404: notFoundResponse("No such agent"), ...errorResponses },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -113,7 +113,7 @@ export const callRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Get a call",
       middleware: [requireScope("calls:read")],
       request: { params: IdParam },
-      responses: { 200: json(CallSchema, "The call"), 404: json(ErrorSchema, "No such call"), ...errorResponses },
+      responses: { 200: json(CallSchema, "The call"), 404: notFoundResponse("No such call"), ...errorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

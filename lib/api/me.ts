@@ -14,7 +14,7 @@ export const meRoutes = new OpenAPIHono<ApiEnv>().openapi(
   createRoute({
     method: "get",
     path: "/me",
-    tags: ["Keys"],
+    tags: ["Workspace"],
     summary: "Who am I",
     description: "The workspace and key this request authenticates as: the first call to try a key.",
     responses: { 200: json(MeSchema, "The workspace and the key"), ...errorResponses },

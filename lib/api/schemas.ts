@@ -60,10 +60,45 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+type ErrorBody = z.infer<typeof ErrorSchema>["error"];
+
+/** An error response in the envelope, with an example of it for the docs. */
+export const errorJson = (description: string, example: ErrorBody) => ({
+  content: { "application/json": { schema: ErrorSchema, example: { error: example } } },
+  description,
+});
+
+export const notFoundResponse = (description: string) =>
+  errorJson(description, { code: "not_found", message: "No such resource in this workspace.", hint: "Check the id: ids are scoped to the key's workspace." });
+
+export const IDEMPOTENCY_CONFLICT: ErrorBody = {
+  code: "conflict",
+  message: "This Idempotency-Key was already used for a different request.",
+  hint: "Send a new Idempotency-Key for each operation; reuse one only to retry the very same request (method, path and body).",
+};
+
+export const conflictResponse = (description: string, example: ErrorBody = IDEMPOTENCY_CONFLICT) => errorJson(description, example);
+
 /** The error responses every authenticated route can give. */
 export const errorResponses = {
-  400: json(ErrorSchema, "The request is malformed: `details` names each field and what is wrong with it."),
-  401: json(ErrorSchema, "Missing, malformed, unknown, disabled, expired or revoked API key."),
-  403: json(ErrorSchema, "The key may not do this: its scopes, type, origin, agents or IP addresses."),
-  500: json(ErrorSchema, "Something went wrong on our side; `requestId` identifies it."),
+  400: errorJson("The request is malformed: `details` names each field and what is wrong with it.", {
+    code: "invalid_request",
+    message: "Check the body: 1 field(s) are invalid.",
+    details: { name: ["Give the key a name."] },
+  }),
+  401: errorJson("Missing, malformed, unknown, disabled, expired or revoked API key.", {
+    code: "unauthorized",
+    message: "Invalid or missing API key.",
+    hint: "Send your API key in the X-API-Key header or as Authorization: Bearer <key>.",
+  }),
+  403: errorJson("The key may not do this: its scopes, type, origin, agents or IP addresses.", {
+    code: "forbidden",
+    message: "This key lacks the permission api_keys:write.",
+    hint: "An admin can grant api_keys:write in Settings → API Keys → Edit, or generate a key that has it.",
+  }),
+  500: errorJson("Something went wrong on our side; `requestId` identifies it.", {
+    code: "internal_error",
+    message: "Something went wrong on our side.",
+    requestId: "req_Xk2v9QmB7tLw4RcY",
+  }),
 } as const;

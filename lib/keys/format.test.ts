@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checksum, displayParts, generateKey, KEY_LENGTH, parseKey } from "./format";
+import { checksum, displayParts, generateKey, KEY_LENGTH, KEY_PATTERN_SOURCE, parseKey } from "./format";
 import { hashKey } from "./hash";
 import { maskKey } from "./mask";
 
@@ -73,5 +73,25 @@ describe("display and hashing", () => {
     expect(hashKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(hashKey(validPrivate)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashKey(validPrivate)).not.toBe(hashKey(generateKey("private")));
+  });
+});
+
+describe("KEY_PATTERN_SOURCE, published for secret scanners", () => {
+  const find = (text: string) => text.match(new RegExp(KEY_PATTERN_SOURCE, "g")) ?? [];
+
+  it("finds every generated key in the places keys leak to", () => {
+    for (let i = 0; i < 200; i++) {
+      const key = generateKey(i % 2 ? "private" : "public");
+      expect(find(`SWITCHBOARD_API_KEY=${key}\n`)).toEqual([key]);
+      expect(find(`{"apiKey":"${key}"}`)).toEqual([key]);
+      expect(find(`curl -H "Authorization: Bearer ${key}" https://example.com`)).toEqual([key]);
+    }
+  });
+
+  it("skips what is not a whole key", () => {
+    const key = generateKey("private");
+    expect(find(key.slice(0, -1))).toEqual([]);
+    expect(find(`${key}x`)).toEqual([]);
+    expect(find(`swb_xk_${key.slice(7)}`)).toEqual([]);
   });
 });

@@ -19,6 +19,12 @@ const SHOWN_TAIL = 4;
 
 const BASE62_BODY = /^[0-9A-Za-z]+$/;
 
+/**
+ * A key anywhere in a text, for secret scanners (published in the API docs): either prefix, then
+ * exactly the random part and the checksum, not inside a longer word.
+ */
+export const KEY_PATTERN_SOURCE = `\\b(?:${Object.values(KEY_PREFIXES).join("|")})[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}\\b`;
+
 /** Uniform base62 from a CSPRNG: bytes >= 248 are rejected so `% 62` carries no bias. */
 function randomBase62(length: number): string {
   let out = "";

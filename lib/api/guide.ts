@@ -1,0 +1,160 @@
+// The opening of the API reference (/docs/api): how to authenticate, the error envelope with every
+// hint the key check can give, and troubleshooting in the words key holders search for. It is
+// built from the verifier's own hints and the key format, so it cannot drift from what the API
+// answers.
+import { KEY_PATTERN_SOURCE, KEY_PREFIXES } from "@/lib/keys/format";
+import { FAILURE_HINTS, FAILURE_STATUS, type VerifyFailure } from "@/lib/keys/verify";
+import { INVALID_KEY_MESSAGE } from "./authenticate";
+
+/** What each refusal of the key check means, in the holder's words (one per failure, by type). */
+const FAILURE_SITUATIONS: Record<VerifyFailure, string> = {
+  missing: "No key in the request, or in a header the API does not read",
+  bearer_missing: "`Authorization` without the `Bearer ` prefix",
+  unsupported_scheme: "`Authorization: Basic …` or another scheme",
+  whitespace: "Spaces or a line break inside or around the key",
+  quoted: "Quotes or brackets around the key",
+  conflict: "`X-API-Key` and `Authorization` carry different keys",
+  bad_prefix: "Not a Switchboard key (another service's key, or a typo in the prefix)",
+  bad_length: "Key copied incompletely: too short or too long",
+  bad_characters: "Characters a key never has (often from a rich-text copy)",
+  checksum_mismatch: "Key copied incompletely or mistyped: the checksum does not match",
+  not_found: "Well-formed key that does not exist (another environment's key, or deleted)",
+  revoked: "Revoked key",
+  disabled: "Disabled key",
+  expired: "Expired key",
+  rolled: "Rolled key whose grace period has ended",
+  origin_required: "Public key sent without an `Origin` header (from a server, curl or a script)",
+  origin_not_allowed: "Public key used from a page whose origin is not allowed",
+  private_key_in_browser: "Private key used from a web page",
+  ip_not_allowed: "Request from an IP address the key is not restricted to",
+};
+
+const CODE_OF_STATUS: Record<number, string> = { 400: "invalid_request", 401: "unauthorized", 403: "forbidden" };
+
+function hintTable(): string {
+  const rows = (Object.keys(FAILURE_HINTS) as VerifyFailure[]).map((reason) => {
+    const status = FAILURE_STATUS[reason];
+    return `| ${FAILURE_SITUATIONS[reason]} | ${status} \`${CODE_OF_STATUS[status]}\` | ${FAILURE_HINTS[reason]} |`;
+  });
+  return ["| Situation | Status and code | `hint` in the response |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
+export function apiGuide(): string {
+  const example = `${KEY_PREFIXES.private}…`;
+  return `
+Switchboard's REST API: the agents and calls of a workspace, and the workspace's API keys themselves.
+Every request and response is JSON; every change made through it is in the workspace's audit log, with
+the key as its author.
+
+## Authentication
+
+Every request carries one API key, in either of these headers, spelled exactly so:
+
+\`\`\`http
+X-API-Key: ${example}
+Authorization: Bearer ${example}
+\`\`\`
+
+Header names are case-insensitive; the key itself is not. Send the key alone: no quotes, no spaces, no
+line break at its end. Sending both headers is fine if they carry the same key.
+
+Generate keys in **Settings → API Keys** (or with \`POST /api/v1/api-keys\`). The key is shown once; Switchboard
+keeps only its SHA-256 hash, so a lost key cannot be recovered, only replaced.
+
+### Private and public keys
+
+| | Private key \`${KEY_PREFIXES.private}\` | Public key \`${KEY_PREFIXES.public}\` |
+| --- | --- | --- |
+| Where it lives | Your servers, CI, secret managers | Web pages, in the browser |
+| What it can call | Every endpoint its permissions allow | Only \`POST /api/v1/calls\` and \`GET /api/v1/agents/{id}\` |
+| Bound to | Optionally, IP addresses (CIDR) | Its allowed origins (sent by the browser as \`Origin\`) |
+| From a browser | Refused (403) | Allowed from its origins, with CORS |
+
+Keys can also be restricted to some agents, to a set of permissions (such as \`agents:read\`,
+\`calls:write\`, \`api_keys:write\`), and to an expiry date. A key can only create or edit keys with no
+more power than it has itself.
+
+### Key format, for secret scanners
+
+Keys are a prefix, 30 random base62 characters and a 6-character checksum. This regular expression
+finds them in code, logs and chat; the checksum lets a scanner (and the API) tell a real key from a typo
+without asking us:
+
+\`\`\`regex
+${KEY_PATTERN_SOURCE}
+\`\`\`
+
+## Errors
+
+Every error, on every endpoint, has the same envelope:
+
+\`\`\`json
+{
+  "error": {
+    "code": "unauthorized",
+    "message": "${INVALID_KEY_MESSAGE}",
+    "hint": "${FAILURE_HINTS.missing}"
+  }
+}
+\`\`\`
+
+\`code\` is one of \`invalid_request\` (400), \`unauthorized\` (401), \`forbidden\` (403), \`not_found\` (404),
+\`conflict\` (409), \`rate_limited\` (429) and \`internal_error\` (500). \`message\` says what happened; \`hint\`,
+when present, says what to do; \`details\` maps each invalid field to what is wrong with it; \`requestId\`
+(on 500s, and in the \`X-Request-Id\` header of every response) identifies the request when you contact us.
+
+A refused key always gets the same \`message\`, so the response never tells an attacker whether a key
+exists. The \`hint\` tells its holder what to fix:
+
+${hintTable()}
+
+## Troubleshooting
+
+**401 although the key is right there.** The header name is probably wrong: the API reads only
+\`X-API-Key\` and \`Authorization\`. \`Api-Key\`, \`X-Api-Token\`, \`apikey\` or a \`?api_key=\` query parameter
+are ignored, and the hint says the key is missing.
+
+**\`Bearer\` prefix missing.** \`Authorization: ${example}\` is refused; write
+\`Authorization: Bearer ${example}\`, with one space after \`Bearer\`.
+
+**Whitespace around the key.** A key pasted into a \`.env\` file or a secret manager often picks up a
+trailing newline or a space. Keys never contain whitespace; trim it.
+
+**Key copied incompletely.** A key is always ${KEY_PREFIXES.private.length + 36} characters. If a character is missing or
+mistyped, the checksum does not match and the hint says so: copy the key again from where you stored it.
+Settings → API Keys shows only a masked form and cannot show it again; if it is lost, roll the key.
+
+**Disabled or revoked key.** A disabled key works again once someone enables it in Settings → API Keys;
+a revoked key never does. Both take effect on every server at once. An expired key, or a rolled key
+after its grace period, is refused the same way.
+
+**Origin not allowed.** A public key works only from pages on its allowed origins. The browser shows a CORS
+error; the response is 403 with the hint. Add the exact origin (scheme, host and port, such as
+\`https://www.example.com\`) to the key's allowed origins. Calling with a public key from a server or curl
+fails too: there is no \`Origin\`, so use a private key there.
+
+**Permission missing.** 403 \`forbidden\` with "This key lacks the permission …": the key's permissions do
+not include what the endpoint needs. An admin can grant it in Settings → API Keys → Edit. The same 403
+comes for an agent the key is not allowed to use.
+
+**IP not allowed.** A private key with allowed IP addresses answers 403 to requests from anywhere else.
+Behind a proxy or NAT the address the API sees is your egress address; allow that, or a CIDR range.
+
+**Rate limited.** A request refused for going too fast gets 429 \`rate_limited\` with a \`Retry-After\` header:
+wait that many seconds and retry. Per-key rate limits are not switched on yet; this is how they will
+answer when they are.
+
+## Idempotency
+
+Every \`POST\` accepts an \`Idempotency-Key\` header (1 to 255 visible ASCII characters; a UUID per operation
+is ideal). Retrying with the same key and body within 24 hours returns the first response, with
+\`Idempotent-Replayed: true\`, instead of doing the work twice. The same key with another body, or while
+the first request is still running, is 409 \`conflict\`. A response that carried a new key's secret is
+never stored: its retry is 409 with the id of the key created.
+
+## Pagination
+
+Lists return \`{"data": [...], "next_cursor": "..."}\`, newest first. Pass \`next_cursor\` as \`cursor\` to get
+the next page, until it is \`null\`. \`limit\` sets the page size.
+`.trim();
+}
