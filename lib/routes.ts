@@ -15,6 +15,8 @@ export const routes = {
   auditLog: "/settings/audit-log",
   newWorkspace: "/workspaces/new",
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
+  /** The public API reference, rendered from /api/v1/openapi.json. */
+  apiDocs: "/docs/api",
 } as const;
 
 /** Where a signed-in person lands when nothing else was asked for. */

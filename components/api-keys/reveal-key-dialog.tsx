@@ -1,13 +1,14 @@
 "use client";
 // Shows a new key's plaintext, once. Closing before the key was copied asks first: after this
 // dialog nobody, us included, can show the key again.
-import { TriangleAlert } from "lucide-react";
+import { ExternalLink, TriangleAlert } from "lucide-react";
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
+import { routes } from "@/lib/routes";
 
 export function RevealKeyDialog({
   created,
@@ -75,6 +76,20 @@ export function RevealKeyDialog({
           </div>
           <Snippet title="Try it" text={curl} copyLabel="Copy curl command" onCopied={() => setCopied(true)} />
           <Snippet title="In your .env" text={envLine} copyLabel="Copy .env line" onCopied={() => setCopied(true)} />
+          {/* A new tab: leaving this page would close the dialog, and the key with it. */}
+          <p className="text-sm text-zinc-600">
+            <a
+              href={routes.apiDocs}
+              target="_blank"
+              rel="noopener"
+              className="inline-flex items-center gap-1 font-medium text-zinc-900 underline underline-offset-2 hover:text-zinc-700"
+            >
+              Read the API reference
+              <ExternalLink className="size-3.5" aria-hidden />
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>{" "}
+            for every endpoint, its errors and what to do about them.
+          </p>
         </div>
 
         {confirmingClose ? (

@@ -1,7 +1,8 @@
 "use client";
 // The dashboard's navigation: the workspace (with the switcher), the platform it runs (agents,
-// calls), and its settings. One landmark, named "Settings" as it always was.
-import { Bot, KeyRound, PhoneCall, ScrollText, Settings2, UserRound, Users } from "lucide-react";
+// calls), its settings, and the API reference for developers. One landmark, named "Settings" as it
+// always was.
+import { BookOpen, Bot, KeyRound, PhoneCall, ScrollText, Settings2, UserRound, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -26,11 +27,13 @@ export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; swi
     { href: routes.auditLog, label: "Audit log", icon: ScrollText, unavailable: canReadAudit ? null : refusalFor("audit:read") },
     { href: routes.account, label: "Account", icon: UserRound },
   ];
+  const developers: Section[] = [{ href: routes.apiDocs, label: "API reference", icon: BookOpen }];
   return (
     <nav aria-label="Settings">
       {switcher}
       <Group title="Platform" sections={platform} />
       <Group title="Settings" sections={settings} />
+      <Group title="Developers" sections={developers} />
     </nav>
   );
 }
