@@ -9,7 +9,6 @@
 import type { AnyApiReferenceConfiguration } from "@scalar/api-reference-react";
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
-import { config as configureZod } from "zod";
 import { Button } from "@/components/ui/button";
 import "@scalar/api-reference-react/style.css";
 
@@ -19,16 +18,11 @@ const OPENAPI_DOCUMENT_URL = "/api/v1/openapi.json";
 type OpenApiDocument = Record<string, unknown>;
 type Load = { state: "loading" } | { state: "failed"; reason: string } | { state: "ready"; document: OpenApiDocument };
 
-const Scalar = dynamic(
-  async () => {
-    // Scalar checks its options with zod, whose first check probes for eval with new Function:
-    // the CSP refuses it and reports a violation, though zod catches the error. Jitless skips the
-    // probe; under this CSP zod could never compile parsers anyway.
-    configureZod({ jitless: true });
-    return (await import("@scalar/api-reference-react")).ApiReferenceReact;
-  },
-  { ssr: false, loading: () => <LoadingReference /> },
-);
+// Scalar checks its options with zod, which instrumentation-client.ts keeps from probing for eval.
+const Scalar = dynamic(async () => (await import("@scalar/api-reference-react")).ApiReferenceReact, {
+  ssr: false,
+  loading: () => <LoadingReference />,
+});
 
 export function ApiReference() {
   const [load, setLoad] = useState<Load>({ state: "loading" });

@@ -14,6 +14,9 @@ const PUBLIC_KEY_ROUTES: [method: string, path: RegExp][] = [
 ];
 
 const ALLOWED_HEADERS = "X-API-Key, Authorization, Content-Type, Idempotency-Key";
+// Headers a page's script may read besides the basic ones: the id to quote when reporting a
+// failure, and whether an answer was a replay of an earlier Idempotency-Key request.
+const EXPOSED_HEADERS = "X-Request-Id, Idempotent-Replayed";
 
 export function cors(origins: OriginIndex) {
   return createMiddleware<ApiEnv>(async (c, next) => {
@@ -38,6 +41,7 @@ export function cors(origins: OriginIndex) {
     }
     if (known) {
       c.header("Access-Control-Allow-Origin", origin);
+      c.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
       c.header("Vary", "Origin");
     }
     await next();

@@ -125,12 +125,21 @@ describe("CORS for public keys", () => {
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:5555");
     expect(allowed.headers.get("vary")).toContain("Origin");
-    expect(allowed.headers.get("access-control-allow-headers")).toMatch(/X-API-Key/);
+    expect(allowed.headers.get("access-control-allow-headers")).toMatch(/X-API-Key.*Idempotency-Key/);
     const otherOrigin = await preflight("http://localhost:5556", "POST", "/api/v1/calls");
     expect(otherOrigin.status).toBe(403);
     expect(otherOrigin.headers.get("access-control-allow-origin")).toBeNull();
     const otherRoute = await preflight("http://localhost:5555", "GET", "/api/v1/agents");
     expect(otherRoute.status).toBe(403);
+  });
+
+  it("lets the page read the request id and the replay marker of the real request", async () => {
+    const origin = "https://widget.example.com";
+    const { secret } = await key("public", { allowedOrigins: [origin] });
+    const response = await send(secret, { ...call(agentA), origin });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(response.headers.get("access-control-expose-headers")).toBe("X-Request-Id, Idempotent-Replayed");
   });
 });
 
