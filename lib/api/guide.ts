@@ -74,6 +74,12 @@ Keys can also be restricted to some agents, to a set of permissions (such as \`a
 \`calls:write\`, \`api_keys:write\`), and to an expiry date. A key can only create or edit keys with no
 more power than it has itself.
 
+### Trying requests from this page
+
+The request client on this page sends requests from your browser, straight to this server. Reads
+(\`GET\`) work with any key; changes with a private key are refused with 403, because private keys are
+never accepted from web pages. Copy the example as \`curl\` and run it from a terminal instead.
+
 ### Key format, for secret scanners
 
 Keys are a prefix, 30 random base62 characters and a 6-character checksum. This regular expression
