@@ -5,24 +5,23 @@
 // while the first is still running, is 409. A response carrying a key's plaintext is never kept:
 // a retry of it is 409 naming the key that was created (README "Idempotency").
 import { createHash } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { getDb, type Database } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  findIdempotencyKey,
+  releaseIdempotencyKey,
+  type IdempotencyRecord,
+} from "@/lib/services/idempotency";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const REPLAYED_HEADER = "Idempotent-Replayed";
-const KEEP_FOR = "24 hours";
-// A claim whose request never finished (its server died) is free again after this.
-const ABANDONED_AFTER = "2 minutes";
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
-type Stored = typeof idempotencyKeys.$inferSelect;
-
-export function idempotency(db: () => Database = getDb) {
+export function idempotency() {
   return createMiddleware<ApiEnv>(async (c, next) => {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (c.req.method !== "POST" || key === undefined) return next();
@@ -31,62 +30,27 @@ export function idempotency(db: () => Database = getDb) {
         details: { [IDEMPOTENCY_HEADER]: ["1 to 255 visible ASCII characters, such as a UUID you generate per operation."] },
       });
     }
-    const workspaceId = c.get("apiKey").workspaceId;
+    const slot = { workspaceId: c.get("apiKey").workspaceId, key };
     // The body read here stays cached for the route's validator.
     const fingerprint = createHash("sha256").update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`).digest("hex");
 
-    const claimed = await claim(db(), workspaceId, key, fingerprint);
-    if (!claimed) {
-      const earlier = await find(db(), workspaceId, key);
+    if (!(await claimIdempotencyKey({ ...slot, fingerprint }))) {
+      const earlier = await findIdempotencyKey(slot);
       if (earlier) return answerFrom(earlier, fingerprint, c);
       // The earlier claim expired and was purged between the two queries: a rare race, retry.
       throw inProgress();
     }
 
     await next();
-    if (c.res.status >= 500) {
-      // A failure on our side: let the client retry under the same key.
-      await db().delete(idempotencyKeys).where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key)));
-      return;
-    }
+    // A failure on our side: let the client retry under the same key.
+    if (c.res.status >= 500) return releaseIdempotencyKey(slot);
     const withheldKeyId = c.get("issuedKeyId") ?? null;
     const text = withheldKeyId ? "" : await c.res.clone().text();
-    await db()
-      .update(idempotencyKeys)
-      .set({
-        completedAt: sql`now()`,
-        responseStatus: c.res.status,
-        responseBody: withheldKeyId || !text ? null : JSON.parse(text),
-        withheldKeyId,
-      })
-      .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key)));
+    await completeIdempotencyKey({ ...slot, status: c.res.status, body: text ? JSON.parse(text) : null, withheldKeyId });
   });
 }
 
-/** Takes the key for this request: a new row, or one expired or abandoned. False when it is held. */
-async function claim(db: Database, workspaceId: string, key: string, fingerprint: string): Promise<boolean> {
-  const rows = await db
-    .insert(idempotencyKeys)
-    .values({ workspaceId, key, fingerprint })
-    .onConflictDoUpdate({
-      target: [idempotencyKeys.workspaceId, idempotencyKeys.key],
-      set: { fingerprint, createdAt: sql`now()`, completedAt: null, responseStatus: null, responseBody: null, withheldKeyId: null },
-      setWhere: sql`${idempotencyKeys.createdAt} < now() - ${KEEP_FOR}::interval
-        or (${idempotencyKeys.completedAt} is null and ${idempotencyKeys.createdAt} < now() - ${ABANDONED_AFTER}::interval)`,
-    })
-    .returning({ key: idempotencyKeys.key });
-  return rows.length > 0;
-}
-
-async function find(db: Database, workspaceId: string, key: string): Promise<Stored | null> {
-  const [row] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key)));
-  return row ?? null;
-}
-
-function answerFrom(earlier: Stored, fingerprint: string, c: Context<ApiEnv>) {
+function answerFrom(earlier: IdempotencyRecord, fingerprint: string, c: Context<ApiEnv>) {
   if (earlier.fingerprint !== fingerprint) {
     throw new ApiError(409, "conflict", "This Idempotency-Key was already used for a different request.", {
       hint: "Send a new Idempotency-Key for each operation; reuse one only to retry the very same request (method, path and body).",
@@ -107,8 +71,3 @@ const inProgress = () =>
   new ApiError(409, "conflict", "A request with this Idempotency-Key is still in progress.", {
     hint: "Wait for it to finish, then retry with the same Idempotency-Key to get its response.",
   });
-
-/** Forgets keys older than 24 hours; the API's periodic sweep calls it. */
-export async function purgeIdempotencyKeys(db: Database = getDb()) {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - ${KEEP_FOR}::interval`));
-}

@@ -7,9 +7,9 @@ import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
 import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { createApiApp } from "./app";
-import { purgeIdempotencyKeys } from "./idempotency";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
@@ -27,7 +27,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   const hygiene = startHygieneSweeper();
   // Idempotency keys are kept 24 hours; a claim treats older rows as free, this only reclaims space.
   const purge = setInterval(() => {
-    purgeIdempotencyKeys(db).catch((error: Error) => console.error(`[idempotency] purge failed: ${error.message}`));
+    purgeIdempotencyKeys().catch((error: Error) => console.error(`[idempotency] purge failed: ${error.message}`));
   }, PURGE_EVERY_MS);
   purge.unref();
 

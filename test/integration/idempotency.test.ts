@@ -6,7 +6,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { agents, apiKeys, idempotencyKeys } from "@/db/schema";
-import { purgeIdempotencyKeys } from "@/lib/api/idempotency";
+import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
 import { createApiKey } from "@/lib/services/api-keys";
 import { startApiServer } from "../support/api-server";
 import { actorOf, createWorkspace, type TestUser } from "../support/fixtures";
