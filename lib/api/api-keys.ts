@@ -300,7 +300,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       const policy = policyOf(body);
       const granted: GrantedPowers = policy;
       const result = await updateApiKey(apiActor(c), {
-        workspaceId: c.get("apiKey").workspaceId,
+        workspaceId: holder.workspaceId,
         keyId: id,
         changes: { name: body.name, description: body.description, status: body.status, ...policy },
         // A disabled key has no power: enabling one hands all of it back, so all of it is checked.
@@ -341,7 +341,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       // The calling key's powers: the ceiling of every key it touches.
       const holder = c.get("apiKey");
       const result = await rollApiKey(apiActor(c), {
-        workspaceId: c.get("apiKey").workspaceId,
+        workspaceId: holder.workspaceId,
         keyId: id,
         graceSeconds: grace_period_seconds,
         check: (key) => excessPowers(holder, powersOf(key)),
