@@ -14,6 +14,7 @@ import { applyMigrations } from "@/db/migrate";
 import { startPlatformApi } from "@/lib/api/platform";
 import { getEnv, setResolvedEnv } from "@/lib/env";
 import { API_HEADERS, securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { logError } from "@/lib/server/error-log";
 import { answerClientError, createRequestListener } from "@/lib/server/request-listener";
 
 // What to undo on shutdown, newest first. Registered as each piece starts, so a failed start
@@ -68,7 +69,7 @@ async function main() {
       resolve();
     });
   });
-  server.on("error", (error) => console.error("> http server error:", error));
+  server.on("error", (error) => logError("server", error, "http server error"));
   onShutdown("http server", () => {
     // Give requests in flight five seconds, then close whatever is still open.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
@@ -98,7 +99,7 @@ async function shutdown(reason: string, exitCode: number) {
   for (const [name, step] of cleanups) {
     await step().catch((error) => {
       exitCode = 1;
-      console.error(`> stopping ${name} failed:`, error);
+      logError("server", error, `stopping ${name} failed`);
     });
   }
   process.exit(exitCode);
@@ -118,6 +119,6 @@ process.on("SIGINT", () => void shutdown("SIGINT", 0));
 process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 const started = main();
 started.catch(async (error) => {
-  console.error("Switchboard failed to start:", error);
+  logError("server", error, "Switchboard failed to start");
   await shutdown("failed start", 1);
 });

@@ -12,6 +12,7 @@ import type { SessionContext, SessionUser } from "@/db/queries/session";
 import { getSessionContext, getSessionUser } from "@/lib/auth/session";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { can, refusalFor, type Permission } from "@/lib/permissions";
+import { logUnexpectedError, newRequestId } from "@/lib/server/error-log";
 import type { UserActor } from "@/lib/services/actor";
 import { echoValues, invalidInput, type ActionState } from "./action-state";
 
@@ -99,7 +100,7 @@ function wrap<Schema extends z.ZodType, T, Context extends object>(
       return await handler(parsed.data, context, raw);
     } catch (error) {
       unstable_rethrow(error);
-      console.error(`[action] ${options.name} failed`, error);
+      logUnexpectedError("action", newRequestId(), error, `${options.name} failed`);
       return { ok: false, error: "Something went wrong on our side. Try again." };
     }
   };

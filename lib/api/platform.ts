@@ -7,6 +7,7 @@ import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { describeError, logError } from "@/lib/server/error-log";
 import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
 import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { createApiApp } from "./app";
@@ -27,7 +28,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   const hygiene = startHygieneSweeper();
   // Idempotency keys are kept 24 hours; a claim treats older rows as free, this only reclaims space.
   const purge = setInterval(() => {
-    purgeIdempotencyKeys().catch((error: Error) => console.error(`[idempotency] purge failed: ${error.message}`));
+    purgeIdempotencyKeys().catch((error: unknown) => logError("idempotency", error, "purge failed"));
   }, PURGE_EVERY_MS);
   purge.unref();
 
@@ -41,7 +42,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
       await subscription.unlisten().catch(() => {});
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of "last used" times are then lost, which is worth a line, not a stack.
-      await lastUsed.stop().catch((error: Error) => console.warn(`> last-used times not saved at shutdown: ${error.message}`));
+      await lastUsed.stop().catch((error: unknown) => console.warn(`> last-used times not saved at shutdown: ${describeError(error)}`));
     },
   };
 }

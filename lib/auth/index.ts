@@ -12,6 +12,7 @@ import { getDb } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
+import { logError } from "@/lib/server/error-log";
 import { endSession, resumeSession, startSession } from "@/lib/services/sessions";
 import { recordFailedSignIn } from "@/lib/services/sign-in-events";
 import { authConfig } from "./config";
@@ -32,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       // A wrong password is an expected outcome, not a server error worth a stack trace.
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      logError("auth", error);
     },
   },
   callbacks: {

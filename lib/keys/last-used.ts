@@ -1,5 +1,7 @@
 // "Last used" without a database write per request: valid requests are noted in memory and
 // written in one batch every few seconds, at most once a minute per key and server.
+import { logError } from "@/lib/server/error-log";
+
 export type LastUsedWriter = (entries: { id: string; at: Date }[]) => Promise<void>;
 
 export class LastUsedRecorder {
@@ -40,7 +42,7 @@ export class LastUsedRecorder {
 
   start(intervalMs: number) {
     this.timer = setInterval(() => {
-      this.flush().catch((error) => console.error("[last-used] flush failed", error));
+      this.flush().catch((error: unknown) => logError("last-used", error, "flush failed"));
     }, intervalMs);
     this.timer.unref();
   }

@@ -3,6 +3,7 @@
 // and a failure to send never fails the change that wanted the mail.
 import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "@/lib/env";
+import { logError } from "@/lib/server/error-log";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -28,7 +29,7 @@ export async function sendMail(mail: Mail): Promise<boolean> {
     await transporter(SMTP_URL).sendMail({ from: MAIL_FROM, ...mail });
     return true;
   } catch (error) {
-    console.error(`[mail] could not send "${mail.subject}": ${(error as Error).message}`);
+    logError("mail", error, `could not send "${mail.subject}"`);
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { logError } from "@/lib/server/error-log";
 import type { UserActor } from "./actor";
 import { setApiKeyStatus } from "./api-keys";
 
@@ -58,7 +59,7 @@ export async function disableUnusedKeys(limit = 500): Promise<number> {
 /** Sweeps every `intervalMs` in the background of a server; `stop()` ends it. */
 export function startHygieneSweeper(intervalMs = 10 * 60_000) {
   const timer = setInterval(() => {
-    disableUnusedKeys().catch((error: Error) => console.error(`[hygiene] sweep failed: ${error.message}`));
+    disableUnusedKeys().catch((error: unknown) => logError("hygiene", error, "sweep failed"));
   }, intervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

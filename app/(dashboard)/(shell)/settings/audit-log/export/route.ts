@@ -7,6 +7,7 @@ import { auditCsvRecord, auditCsvStringifier } from "@/lib/audit/csv";
 import { parseAuditQuery } from "@/lib/audit/filter";
 import { getSessionContext } from "@/lib/auth/session";
 import { can, refusalFor } from "@/lib/permissions";
+import { logError } from "@/lib/server/error-log";
 
 export async function GET(request: Request) {
   const context = await getSessionContext();
@@ -29,7 +30,7 @@ export async function GET(request: Request) {
       }
       csv.end();
     } catch (error) {
-      console.error("[audit export] failed", error);
+      logError("audit export", error, "failed");
       csv.destroy(error as Error);
     }
   })();
