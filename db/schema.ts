@@ -308,17 +308,28 @@ export const idempotencyKeys = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
+    // One key's requests can never block or answer another's: the record belongs to the calling
+    // key and, for a public key (shared by every visitor of a site), to the client's address too.
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    clientIp: text("client_ip").notNull().default(""),
     key: text("key").notNull(),
     // SHA-256 of method, path and body: the same key with another request is a conflict.
     fingerprint: text("fingerprint").notNull(),
     createdAt: createdAt(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     responseStatus: integer("response_status"),
-    responseBody: jsonb("response_body"),
+    // The response as JSON text, exactly as sent: text holds any escaped character jsonb refuses.
+    responseBody: text("response_body"),
     // The response held a key's plaintext, so it was not kept: a retry gets 409 with this key id.
     withheldKeyId: uuid("withheld_key_id"),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.apiKeyId, t.clientIp, t.key] }),
+    index("idempotency_keys_api_key_id_idx").on(t.apiKeyId),
+    index("idempotency_keys_created_at_idx").on(t.createdAt),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

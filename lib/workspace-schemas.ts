@@ -1,10 +1,9 @@
 // The shape of a workspace name, wherever one is typed (sign-up, Create workspace, General).
-import { z } from "zod";
+import { text } from "@/lib/text";
 
 export const WORKSPACE_NAME_MAX = 64;
 
-export const workspaceNameSchema = z
-  .string()
+export const workspaceNameSchema = text()
   .trim()
   .min(1, "Name your workspace.")
   .max(WORKSPACE_NAME_MAX, `Workspace names can be ${WORKSPACE_NAME_MAX} characters at most.`);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { routes } from "@/lib/routes";
 import { acceptInvitation } from "@/lib/services/invitations";
+import { text } from "@/lib/text";
 import { accountAction } from "./action";
 
 const REFUSALS = {
@@ -17,7 +18,7 @@ const REFUSALS = {
 
 export const acceptInvitationAction = accountAction({
   name: "accept-invitation",
-  schema: z.object({ token: z.string().min(1).max(200) }),
+  schema: z.object({ token: text().min(1).max(200) }),
   async handler({ token }, { actor }) {
     const result = await acceptInvitation(actor, { token });
     if (!result.ok) return { ok: false, error: REFUSALS[result.reason] };

@@ -16,6 +16,7 @@ import { DEFAULT_SIGNED_IN_PATH, isInvitePath, routes, signInPath } from "@/lib/
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { signUp } from "@/lib/services/accounts";
 import { endSession } from "@/lib/services/sessions";
+import { text } from "@/lib/text";
 import { workspaceNameSchema } from "@/lib/workspace-schemas";
 import { publicAction } from "./action";
 import { echoValues } from "./action-state";
@@ -43,7 +44,7 @@ async function isThisDeviceKnown(email: string) {
 // Joining by invitation, the new person needs no workspace of their own: the name is optional
 // then, and required otherwise.
 const signUpActionSchema = signUpSchema
-  .extend({ workspaceName: z.string().optional(), next: z.string().max(2048).optional() })
+  .extend({ workspaceName: text().optional(), next: text().max(2048).optional() })
   .superRefine((input, context) => {
     if (isInvitePath(safeRedirectPath(input.next, ""))) return;
     const workspaceName = workspaceNameSchema.safeParse(input.workspaceName ?? "");
@@ -87,7 +88,7 @@ export const signUpAction = publicAction({
 
 export const signInAction = publicAction({
   name: "sign-in",
-  schema: signInSchema.extend({ next: z.string().max(2048).optional() }),
+  schema: signInSchema.extend({ next: text().max(2048).optional() }),
   secretFields: ["password"],
   async handler({ email, password, next }, raw) {
     const values = echoValues(raw, ["password"]);
@@ -114,7 +115,7 @@ export const signInAction = publicAction({
  */
 export const signOutAction = publicAction({
   name: "sign-out",
-  schema: z.object({ next: z.string().max(2048).optional() }),
+  schema: z.object({ next: text().max(2048).optional() }),
   async handler({ next }) {
     const session = await auth();
     if (session?.sessionId) await endSession(session.sessionId);

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { routes } from "@/lib/routes";
 import { setUnusedKeyPolicy, UNUSED_DAYS_RANGE } from "@/lib/services/key-hygiene";
+import { text } from "@/lib/text";
 import { workspaceAction } from "./action";
 
 const schema = z
   .object({
-    enabled: z.string().optional().transform((value) => value === "on" || value === "true"),
+    enabled: text().optional().transform((value) => value === "on" || value === "true"),
     // An empty field is no number at all, not zero.
     days: z.preprocess(
       (value) => (value === "" ? undefined : value),

@@ -5,10 +5,12 @@ import { getDb } from "@/db/client";
 import { findAgent, listAgents, type AgentRow } from "@/db/queries/agents";
 import { decodeCursor } from "@/lib/pagination";
 import { createAgent, deleteAgent, updateAgent } from "@/lib/services/agents";
+import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, requireScope } from "./guard";
+import { idempotency } from "./idempotency";
 import { CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
 
 const AgentSchema = z
@@ -25,10 +27,10 @@ const AgentSchema = z
   .openapi("Agent");
 
 const fields = {
-  name: z.string().trim().min(1, "Give the agent a name.").max(100, "Names can be 100 characters at most.").openapi({ example: "Renewals assistant" }),
-  description: z.string().trim().max(500, "Descriptions can be 500 characters at most.").nullable().optional(),
-  voice: z.string().trim().min(1, "Choose a voice.").max(64, "Voice names can be 64 characters at most.").openapi({ example: "aria" }),
-  first_message: z.string().trim().min(1, "Write what the agent says first.").max(1000, "The first message can be 1000 characters at most.").openapi({ example: "Hi, this is Aria from Acme. Is now a good time?" }),
+  name: text().trim().min(1, "Give the agent a name.").max(100, "Names can be 100 characters at most.").openapi({ example: "Renewals assistant" }),
+  description: text({ multiline: true }).trim().max(500, "Descriptions can be 500 characters at most.").nullable().optional(),
+  voice: text().trim().min(1, "Choose a voice.").max(64, "Voice names can be 64 characters at most.").openapi({ example: "aria" }),
+  first_message: text({ multiline: true }).trim().min(1, "Write what the agent says first.").max(1000, "The first message can be 1000 characters at most.").openapi({ example: "Hi, this is Aria from Acme. Is now a good time?" }),
 };
 
 const CreateAgent = z.object(fields).openapi("CreateAgent");
@@ -80,7 +82,7 @@ export const agentRoutes = new OpenAPIHono<ApiEnv>()
       path: "/agents",
       tags: ["Agents"],
       summary: "Create an agent",
-      middleware: [requireScope("agents:write")],
+      middleware: [requireScope("agents:write"), idempotency()],
       request: { body: { ...json(CreateAgent, "The new agent"), required: true } },
       responses: { 201: json(AgentSchema, "The agent"), ...errorResponses },
     }),

@@ -18,13 +18,15 @@ import {
   scopesSchema,
   type KeyPolicy,
 } from "@/lib/keys/policy";
-import { excessPowers, powersOf, type GrantedPowers } from "@/lib/keys/power";
+import { excessPowers, loosenedFields, powersOf, type HolderPowers, type KeyPowerState } from "@/lib/keys/power";
 import { decodeCursor } from "@/lib/pagination";
 import { createApiKey, revokeApiKey, rollApiKey, updateApiKey, type UpdateApiKeyResult } from "@/lib/services/api-keys";
+import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { requireScope } from "./guard";
+import { idempotency } from "./idempotency";
 import { conflictResponse, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
 
 const KEY_TYPES = ["private", "public"] as const;
@@ -121,7 +123,7 @@ const RollApiKey = z
 const ListApiKeysQuery = PageQuery.extend({
   status: z.enum(["active", "disabled"]).optional(),
   type: z.enum(KEY_TYPES).optional(),
-  search: z.string().trim().min(1).max(64).optional().openapi({ description: "Part of the key's name, any case" }),
+  search: text().trim().min(1).max(64).optional().openapi({ description: "Part of the key's name, any case" }),
 });
 
 export function apiKeyJson(key: ApiKeyListItem) {
@@ -153,6 +155,22 @@ function beyondPower(excess: Record<string, string[]>) {
     hint: "Keys created, rolled or edited through the API stay within the calling key's own permissions, agents, IP addresses and expiry. Use a key with more access, or the dashboard.",
     details: excess,
   });
+}
+
+/**
+ * An edit that only takes power away passes; one that gives any back (loosenedFields) must come
+ * from a key that holds everything the edited key will hold, so the whole key after the edit is
+ * compared, not just the fields sent: otherwise a weak key could strip a strong key's IP lock.
+ */
+function powerToLoosen(holder: HolderPowers, before: KeyPowerState, after: KeyPowerState): Record<string, string[]> | null {
+  const loosened = loosenedFields(before, after);
+  if (loosened.length === 0) return null;
+  const excess = excessPowers(holder, powersOf(after));
+  if (Object.keys(excess).length === 0) return null;
+  for (const field of loosened) {
+    (excess[field] ??= []).push("Gives this key power back, so the calling key must hold everything this key will hold after the change.");
+  }
+  return excess;
 }
 
 /** The policy fields of a request body, as the services take them (undefined: not sent). */
@@ -221,7 +239,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       tags: ["API keys"],
       summary: "Create an API key",
       description: "Returns the key object and `key`, the key itself, once. Retrying with the same Idempotency-Key does not show it again: it answers 409.",
-      middleware: [requireScope("api_keys:write")],
+      middleware: [requireScope("api_keys:write"), idempotency()],
       request: { body: { ...json(CreateApiKey, "The new key"), required: true } },
       responses: {
         201: json(CreatedApiKeySchema, "The key, with its plaintext: store it now"),
@@ -277,7 +295,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       tags: ["API keys"],
       summary: "Update an API key",
       description:
-        "Takes effect on the next request on every server. Each field granted (permissions, agents, IPs, expiry, transient agents) must be within the calling key's own; enabling a disabled key requires all of it to be.",
+        "Takes effect on the next request on every server. A change that only takes power away (disabling, narrower permissions, agents or IP ranges, an earlier expiry, a new name or description) needs only api_keys:write. A change that gives any power back (enabling, wider permissions, agents, origins or IP ranges, transient agents, a later or no expiry) needs a calling key that holds everything the key will hold after the change.",
       middleware: [requireScope("api_keys:write")],
       request: { params: IdParam, body: { ...json(UpdateApiKey, "The fields to change"), required: true } },
       responses: {
@@ -297,17 +315,11 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       const body = c.req.valid("json");
       // The calling key's powers: the ceiling of every key it touches.
       const holder = c.get("apiKey");
-      const policy = policyOf(body);
-      const granted: GrantedPowers = policy;
       const result = await updateApiKey(apiActor(c), {
         workspaceId: holder.workspaceId,
         keyId: id,
-        changes: { name: body.name, description: body.description, status: body.status, ...policy },
-        // A disabled key has no power: enabling one hands all of it back, so all of it is checked.
-        check: (before, after) =>
-          before.status === "disabled" && after.status === "active"
-            ? excessPowers(holder, powersOf(after))
-            : excessPowers(holder, { ...granted, allowedIps: before.type === "private" ? granted.allowedIps : undefined }),
+        changes: { name: body.name, description: body.description, status: body.status, ...policyOf(body) },
+        check: (before, after) => powerToLoosen(holder, before, after),
       });
       if (!result.ok) {
         if (result.reason === "not_found") throw notFound();
@@ -326,7 +338,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Roll an API key",
       description:
         "Creates a new key with the same name, type and policy and returns it once; the old key is renamed \"… (rolled)\" and keeps working for grace_period_seconds. The calling key must hold every power of the key it rolls.",
-      middleware: [requireScope("api_keys:write")],
+      middleware: [requireScope("api_keys:write"), idempotency()],
       request: { params: IdParam, body: { ...json(RollApiKey, "How long the old key keeps working"), required: true } },
       responses: {
         201: json(RolledApiKeySchema, "The new key, with its plaintext: store it now"),

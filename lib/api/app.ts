@@ -12,7 +12,6 @@ import { requireApiKey, type ApiEnv } from "./authenticate";
 import { callRoutes } from "./calls";
 import { cors } from "./cors";
 import { ApiError, errorResponse } from "./errors";
-import { idempotency } from "./idempotency";
 import { meRoutes } from "./me";
 import { json } from "./schemas";
 import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
@@ -48,7 +47,6 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
     },
   );
   app.use(requireApiKey(deps.verifyRequest));
-  app.use(idempotency());
 
   app.route("/", meRoutes);
   app.route("/", agentRoutes);

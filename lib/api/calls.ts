@@ -8,17 +8,19 @@ import { CALL_STATUSES, callStatus } from "@/lib/calls/schedule";
 import type { KeyRecord } from "@/lib/keys/verify";
 import { decodeCursor } from "@/lib/pagination";
 import { createCall } from "@/lib/services/calls";
+import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, assertTransientAllowed, requireScope } from "./guard";
+import { idempotency } from "./idempotency";
 import { E164, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery } from "./schemas";
 
 const TransientAgent = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    voice: z.string().trim().min(1).max(64),
-    first_message: z.string().trim().min(1).max(1000),
+    name: text().trim().min(1).max(100),
+    voice: text().trim().min(1).max(64),
+    first_message: text({ multiline: true }).trim().min(1).max(1000),
   })
   .openapi("TransientAgent");
 
@@ -83,7 +85,7 @@ export const callRoutes = new OpenAPIHono<ApiEnv>()
       path: "/calls",
       tags: ["Calls"],
       summary: "Start a call",
-      middleware: [requireScope("calls:write", { publicKeys: true })],
+      middleware: [requireScope("calls:write", { publicKeys: true }), idempotency()],
       request: { body: { ...json(CreateCall, "Who calls whom"), required: true } },
       responses: { 201: json(CallSchema, "The call, queued"), 404: notFoundResponse("No such agent"), ...errorResponses },
     }),

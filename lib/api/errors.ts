@@ -33,6 +33,13 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A refusal by the calling key's policy inside a route (an agent it may not use): like the checks
+ * in front of the route, it is never kept as the answer to an Idempotency-Key, since an admin
+ * may widen the policy.
+ */
+export class PolicyRefusal extends ApiError {}
+
 export function errorResponse(c: Context, error: ApiError) {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
   if (error.status === 401) c.header("WWW-Authenticate", "Bearer");

@@ -156,7 +156,10 @@ Every \`POST\` accepts an \`Idempotency-Key\` header (1 to 255 visible ASCII cha
 is ideal). Retrying with the same key and body within 24 hours returns the first response, with
 \`Idempotent-Replayed: true\`, instead of doing the work twice. The same key with another body, or while
 the first request is still running, is 409 \`conflict\`. A response that carried a new key's secret is
-never stored: its retry is 409 with the id of the key created.
+never stored: its retry is 409 with the id of the key created. Idempotency keys belong to the API key
+that sends them (and, for a public key, to the visitor's IP address): another key's request under the
+same value is a request of its own. Refusals before the endpoint runs (401, a missing permission, an
+origin or IP not allowed, 429) are never stored, so a retry after fixing them goes through.
 
 ## Pagination
 

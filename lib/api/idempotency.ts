@@ -1,21 +1,26 @@
 // Idempotency-Key on every POST of /api/v1, so a client can retry after a timeout without doing
-// the thing twice. The first request with a key claims a row in PostgreSQL (so it holds across
-// servers); its response is kept for 24 hours and replayed to a retry with the same method, path
-// and body (Idempotent-Replayed: true). Another request under the same key, or one that arrives
-// while the first is still running, is 409. A response carrying a key's plaintext is never kept:
-// a retry of it is 409 naming the key that was created (README "Idempotency").
+// the thing twice (README "Idempotency"). Each POST route lists this middleware after its
+// permission check, so a key is authenticated and authorized before any claim or replay. The
+// record belongs to the calling key (for a public key, to the client's address as well): one
+// key's requests can never block or answer another's. The first request claims a row in
+// PostgreSQL (so it holds across servers); its response is kept for 24 hours and replayed to a
+// retry with the same method, path and body (Idempotent-Replayed: true). Another request under
+// the same key, or one that arrives while the first is still running, is 409. A response carrying
+// a key's plaintext is never kept: a retry of it is 409 naming the key that was created.
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
   findIdempotencyKey,
   releaseIdempotencyKey,
   type IdempotencyRecord,
+  type Slot,
 } from "@/lib/services/idempotency";
 import type { ApiEnv } from "./authenticate";
-import { ApiError } from "./errors";
+import { ApiError, PolicyRefusal } from "./errors";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const REPLAYED_HEADER = "Idempotent-Replayed";
@@ -30,7 +35,14 @@ export function idempotency() {
         details: { [IDEMPOTENCY_HEADER]: ["1 to 255 visible ASCII characters, such as a UUID you generate per operation."] },
       });
     }
-    const slot = { workspaceId: c.get("apiKey").workspaceId, key };
+    const apiKey = c.get("apiKey");
+    const slot: Slot = {
+      workspaceId: apiKey.workspaceId,
+      apiKeyId: apiKey.id,
+      // A public key is shared by every visitor of a site: each visitor gets their own records.
+      clientIp: apiKey.type === "public" ? (c.req.header(CLIENT_IP_HEADER) ?? "") : "",
+      key,
+    };
     // The body read here stays cached for the route's validator.
     const fingerprint = createHash("sha256").update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`).digest("hex");
 
@@ -42,12 +54,20 @@ export function idempotency() {
     }
 
     await next();
-    // A failure on our side: let the client retry under the same key.
-    if (c.res.status >= 500) return releaseIdempotencyKey(slot);
+    if (!keepsAnswer(c)) return releaseIdempotencyKey(slot);
     const withheldKeyId = c.get("issuedKeyId") ?? null;
-    const text = withheldKeyId ? "" : await c.res.clone().text();
-    await completeIdempotencyKey({ ...slot, status: c.res.status, body: text ? JSON.parse(text) : null, withheldKeyId });
+    const body = withheldKeyId ? null : (await c.res.clone().text()) || null;
+    await completeIdempotencyKey({ ...slot, status: c.res.status, body, withheldKeyId });
   });
+}
+
+/**
+ * Whether the route's answer is the answer to this request for the next 24 hours. Not so for a
+ * failure on our side (the client retries), a 429 (it passes), or a refusal by the key's policy
+ * (an admin may widen it): those free the key. The route's own 400, 403 and 409 are kept.
+ */
+function keepsAnswer(c: Context<ApiEnv>): boolean {
+  return c.res.status < 500 && c.res.status !== 429 && !(c.error instanceof PolicyRefusal);
 }
 
 function answerFrom(earlier: IdempotencyRecord, fingerprint: string, c: Context<ApiEnv>) {
@@ -63,8 +83,9 @@ function answerFrom(earlier: IdempotencyRecord, fingerprint: string, c: Context<
     });
   }
   c.header(REPLAYED_HEADER, "true");
-  if (earlier.responseBody === null) return c.body(null, earlier.responseStatus as 204);
-  return c.json(earlier.responseBody, earlier.responseStatus as 200);
+  const status = earlier.responseStatus as 200;
+  if (earlier.responseBody === null) return c.body(null, status);
+  return c.body(earlier.responseBody, status, { "Content-Type": "application/json" });
 }
 
 const inProgress = () =>

@@ -4,6 +4,7 @@
 import { z } from "@hono/zod-openapi";
 import { isValidPhoneNumber } from "libphonenumber-js";
 import { PAGE_DEFAULT, PAGE_MAX } from "@/lib/pagination";
+import { quoteText, text, TEXT_MESSAGES, textProblem } from "@/lib/text";
 
 export const ErrorSchema = z
   .object({
@@ -23,21 +24,36 @@ export const IdParam = z.object({
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT).openapi({ example: 20 }),
-  cursor: z.string().max(200).optional().openapi({ description: "next_cursor of the previous page" }),
+  cursor: text().max(200).optional().openapi({ description: "next_cursor of the previous page" }),
 });
 
 /** A phone number in E.164 (+14155552671), checked for a real numbering plan. */
-export const E164 = z
-  .string()
+export const E164 = text()
   .regex(/^\+[1-9]\d{1,14}$/, "Use E.164: a + and the full number with country code, such as +14155552671.")
   .refine((value) => isValidPhoneNumber(value), "Not a valid phone number for its country.")
   .openapi({ example: "+14155552671" });
 
 const MAX_METADATA_BYTES = 4096;
+const MAX_METADATA_KEY = 64;
+
+// `details` names a bad key's object (`metadata`), not the key, so each message quotes the key,
+// escaped and clipped: a response must never carry a NUL or a lone surrogate itself.
+const MetadataKey = z.string().superRefine((key, context) => {
+  const problem = textProblem(key);
+  if (problem === null && key.length <= MAX_METADATA_KEY) return;
+  const shown = quoteText(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+  const message =
+    problem === TEXT_MESSAGES.unicode
+      ? `The key ${shown} is not valid Unicode (a lone surrogate).`
+      : problem
+        ? `The key ${shown} holds control characters (such as NUL, tabs or line breaks): remove them.`
+        : `The key ${shown} is longer than ${MAX_METADATA_KEY} characters.`;
+  context.addIssue({ code: "custom", message });
+});
 
 /** A flat JSON object: string, number, boolean or null values; under 4 KiB serialized. */
 export const Metadata = z
-  .record(z.string().max(64), z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]), {
+  .record(MetadataKey, z.union([text({ multiline: true }).max(1024), z.number(), z.boolean(), z.null()]), {
     error: "metadata is a flat object of strings, numbers, booleans or null.",
   })
   .refine((value) => Buffer.byteLength(JSON.stringify(value)) < MAX_METADATA_BYTES, `metadata must be under ${MAX_METADATA_BYTES} bytes as JSON.`)

@@ -2,13 +2,14 @@
 // them). Dates are whole days in UTC; `to` includes its day.
 import { z } from "zod";
 import type { AuditFilter } from "@/db/queries/audit";
+import { text } from "@/lib/text";
 import { AUDIT_ACTIONS } from "./events";
 
 const day = z.iso.date("Use a date such as 2026-11-23.");
 
 export const auditQuerySchema = z.object({
   action: z.enum(AUDIT_ACTIONS, { error: "Choose an action from the list." }).optional().catch(undefined),
-  actor: z.string().trim().max(320).optional(),
+  actor: text().trim().max(320).optional(),
   from: day.optional(),
   to: day.optional(),
   before: z.coerce.number().int().positive().optional(),

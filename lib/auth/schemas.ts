@@ -1,20 +1,19 @@
 // The shapes of the sign-up and sign-in forms, validated on the server.
 import { z } from "zod";
+import { text } from "@/lib/text";
 import { workspaceNameSchema } from "@/lib/workspace-schemas";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .toLowerCase()
   .pipe(z.email("Enter a valid email address.").max(254, "Email is too long."));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Name is too long (100 characters at most)."),
+  name: text().trim().min(1, "Enter your name.").max(100, "Name is too long (100 characters at most)."),
   email: emailSchema,
-  password: z
-    .string()
+  password: text()
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(200, "Password is too long (200 characters at most)."),
   workspaceName: workspaceNameSchema,
@@ -22,5 +21,7 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
   email: emailSchema,
+  // Any string, no text(): it is only verified against a hash and never stored, and a password
+  // chosen before sign-up refused control characters must still sign in.
   password: z.string().min(1, "Enter your password.").max(200, "Password is too long."),
 });

@@ -2,14 +2,15 @@
 // fields with one origin or IP range per line, a permissions preset or three levels, an expiry
 // choice. Parsed into the policy the services store (lib/keys/policy.ts), with field errors.
 import { z } from "zod";
+import { text } from "@/lib/text";
 import { agentIdsSchema, checkPolicyForType, expiryFromChoice, ipsSchema, originsSchema, splitLines, type KeyPolicy } from "./policy";
 import { ACCESS_LEVELS, SCOPE_PRESETS, type KeyScopes } from "./scopes";
 
 const lines = (schema: typeof originsSchema | typeof ipsSchema) =>
-  z.string().max(10_000).optional().transform((text) => splitLines(text ?? "")).pipe(schema);
+  text({ multiline: true }).max(10_000).optional().transform((text) => splitLines(text ?? "")).pipe(schema);
 const level = z.enum(ACCESS_LEVELS).default("none");
 // Checkboxes send their value once per checked box, so a form gives one string or several.
-const many = z.union([z.string(), z.array(z.string())]).optional().transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+const many = z.union([text(), z.array(text())]).optional().transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 export const policyFormFields = {
   allowedOrigins: lines(originsSchema),
@@ -18,10 +19,10 @@ export const policyFormFields = {
   scopeAgents: level,
   scopeCalls: level,
   scopeApiKeys: level,
-  expiration: z.string().max(20).default("never"),
-  expiryDate: z.string().max(20).optional(),
+  expiration: text().max(20).default("never"),
+  expiryDate: text().max(20).optional(),
   allowedAgents: many.pipe(agentIdsSchema),
-  allowTransientAgents: z.string().optional().transform((value) => value === "on" || value === "true"),
+  allowTransientAgents: text().optional().transform((value) => value === "on" || value === "true"),
 };
 
 type PolicyForm = z.infer<z.ZodObject<typeof policyFormFields>>;

@@ -2,6 +2,7 @@
 // origins and IP ranges are parsed and normalized, and the rules that tie fields together hold
 // (a public key needs at least one origin and takes no IP list; a private key takes no origins).
 import { z } from "zod";
+import { text } from "@/lib/text";
 import { parseIpEntry } from "./ip-allowlist";
 import { parseAllowedOrigin } from "./origins";
 import { ACCESS_LEVELS, type KeyScopes } from "./scopes";
@@ -11,15 +12,14 @@ export const MAX_IPS = 50;
 export const MAX_AGENTS = 100;
 
 /** A key's name: unique among the workspace's live keys (the database enforces that). */
-export const keyNameSchema = z
-  .string({ error: "Give the key a name." })
+export const keyNameSchema = text({ error: "Give the key a name." })
   .trim()
   .min(1, "Give the key a name, such as production or zapier-integration.")
   .max(64, "Names can be 64 characters at most.");
 
-export const keyDescriptionSchema = z.string({ error: "A description is text." }).trim().max(500, "Descriptions can be 500 characters at most.");
+export const keyDescriptionSchema = text({ multiline: true, error: "A description is text." }).trim().max(500, "Descriptions can be 500 characters at most.");
 
-const list = (max: number, noun: string) => z.array(z.string()).max(max, `At most ${max} ${noun}.`);
+const list = (max: number, noun: string) => z.array(text()).max(max, `At most ${max} ${noun}.`);
 
 /** Entries typed one per line (or with commas): trimmed, blank lines dropped. */
 export function splitLines(text: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileIpAllowlist } from "./ip-allowlist";
-import { excessPowers, type HolderPowers } from "./power";
+import { excessPowers, loosenedFields, type HolderPowers, type KeyPowerState } from "./power";
 import { SCOPE_PRESETS } from "./scopes";
 
 const AGENT_A = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -59,5 +59,39 @@ describe("excessPowers", () => {
   it("keeps IPv4 and IPv6 ranges apart", () => {
     expect(Object.keys(excessPowers(limited, { allowedIps: ["::ffff:198.51.100.7"] }))).toEqual([]);
     expect(Object.keys(excessPowers({ ...limited, ipRanges: compileIpAllowlist(["2001:db8::/32"]) }, { allowedIps: ["198.51.100.7"] }))).toEqual(["allowed_ips"]);
+  });
+});
+
+describe("loosenedFields", () => {
+  const key: KeyPowerState = {
+    type: "private",
+    status: "active",
+    permissions: { agents: "read", calls: "read", api_keys: "none" },
+    allowedAgents: [AGENT_A],
+    allowTransientAgents: false,
+    allowedOrigins: [],
+    allowedIps: ["198.51.100.0/24"],
+    expiresAt: new Date("2027-01-01T00:00:00Z"),
+  };
+
+  it.each<[string, Partial<KeyPowerState>, string[]]>([
+    ["enabling", { status: "active" }, []],
+    ["a permission raised", { permissions: { agents: "write", calls: "read", api_keys: "none" } }, ["permissions"]],
+    ["an agent added", { allowedAgents: [AGENT_A, AGENT_B] }, ["allowed_agents"]],
+    ["the agent list emptied (every agent)", { allowedAgents: [] }, ["allowed_agents"]],
+    ["transient agents allowed", { allowTransientAgents: true }, ["allow_transient_agents"]],
+    ["an IP range removed (any address)", { allowedIps: [] }, ["allowed_ips"]],
+    ["an IP range widened", { allowedIps: ["198.51.0.0/16"] }, ["allowed_ips"]],
+    ["no expiry", { expiresAt: null }, ["expires_at"]],
+    ["a later expiry", { expiresAt: new Date("2027-06-01T00:00:00Z") }, ["expires_at"]],
+    ["an origin added", { allowedOrigins: ["https://a.example.com"] }, ["allowed_origins"]],
+    ["narrower permissions, agents and IPs, an earlier expiry", { permissions: { agents: "none", calls: "read", api_keys: "none" }, allowedIps: ["198.51.100.0/28"], expiresAt: new Date("2026-12-31T00:00:00Z") }, []],
+    ["disabling", { status: "disabled" }, []],
+  ])("%s → %j", (_name, change, loosened) => {
+    expect(loosenedFields(key, { ...key, ...change })).toEqual(loosened);
+  });
+
+  it("counts enabling a disabled key as giving power back", () => {
+    expect(loosenedFields({ ...key, status: "disabled" }, key)).toEqual(["status"]);
   });
 });

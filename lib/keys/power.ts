@@ -2,7 +2,7 @@
 // creates, rolls or edits stays within its own permissions, agents, IP ranges and expiry. Each
 // refusal is named by the API field it concerns, so the 403 can say what was refused.
 import type { KeyType } from "./format";
-import { rangeWithin, type compileIpAllowlist } from "./ip-allowlist";
+import { compileIpAllowlist, rangeWithin } from "./ip-allowlist";
 import { resourcesBeyond, type KeyScopes } from "./scopes";
 
 /** The powers of the key making the request, as verification loaded them. */
@@ -64,4 +64,41 @@ export function powersOf(key: { type: KeyType; permissions: KeyScopes; allowedAg
     allowedIps: key.type === "private" ? key.allowedIps : undefined,
     expiresAt: key.expiresAt,
   };
+}
+
+/** A key as stored, as far as its power goes. */
+export type KeyPowerState = {
+  type: KeyType;
+  status: "active" | "disabled";
+  permissions: KeyScopes;
+  allowedAgents: string[];
+  allowTransientAgents: boolean;
+  allowedOrigins: string[];
+  allowedIps: string[];
+  expiresAt: Date | null;
+};
+
+/**
+ * The API fields of an edit that give a key power back (README "Managing keys through the API"):
+ * enabling it, a permission raised, an agent added or the list emptied (all agents), transient
+ * agents allowed, an origin added, an IP range removed or widened, a later or no expiry. An edit
+ * that only takes power away needs nothing more than api_keys:write; one that gives any back needs
+ * a caller that holds everything the key will hold after it.
+ */
+export function loosenedFields(before: KeyPowerState, after: KeyPowerState): string[] {
+  const loosened: string[] = [];
+  if (before.status === "disabled" && after.status === "active") loosened.push("status");
+  if (resourcesBeyond(after.permissions, before.permissions).length > 0) loosened.push("permissions");
+  if (before.allowedAgents.length > 0 && (after.allowedAgents.length === 0 || after.allowedAgents.some((id) => !before.allowedAgents.includes(id)))) {
+    loosened.push("allowed_agents");
+  }
+  if (after.allowTransientAgents && !before.allowTransientAgents) loosened.push("allow_transient_agents");
+  // Origins compare as written: swapping one for another counts as adding one.
+  if (after.allowedOrigins.some((origin) => !before.allowedOrigins.includes(origin))) loosened.push("allowed_origins");
+  if (before.allowedIps.length > 0) {
+    const ranges = compileIpAllowlist(before.allowedIps);
+    if (after.allowedIps.length === 0 || after.allowedIps.some((entry) => !rangeWithin(entry, ranges))) loosened.push("allowed_ips");
+  }
+  if (before.expiresAt && (after.expiresAt === null || after.expiresAt > before.expiresAt)) loosened.push("expires_at");
+  return loosened;
 }

@@ -1,5 +1,6 @@
-// The records behind Idempotency-Key on POST /api/v1 (README "Idempotency"): one row per
-// workspace and key, claimed when a request starts and completed with its response. They record
+// The records behind Idempotency-Key on POST /api/v1 (README "Idempotency"): one row per calling
+// key (and, for a public key, client address) and Idempotency-Key, claimed when a request starts
+// and completed with its response. They record
 // requests, not changes to a workspace's data, so they carry no audit event; the change a request
 // makes is audited by its own service.
 import { and, eq, lt, sql } from "drizzle-orm";
@@ -11,17 +12,24 @@ const KEEP_FOR = "24 hours";
 const ABANDONED_AFTER = "2 minutes";
 
 export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;
-type Slot = { workspaceId: string; key: string };
+/** Whose record: the workspace, the calling key, the client's address for a public key ("" else). */
+export type Slot = { workspaceId: string; apiKeyId: string; clientIp: string; key: string };
 
-const slot = ({ workspaceId, key }: Slot) => and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, key));
+const slot = (input: Slot) =>
+  and(
+    eq(idempotencyKeys.workspaceId, input.workspaceId),
+    eq(idempotencyKeys.apiKeyId, input.apiKeyId),
+    eq(idempotencyKeys.clientIp, input.clientIp),
+    eq(idempotencyKeys.key, input.key),
+  );
 
 /** Takes the key for a request: a new row, or one expired or abandoned. False when it is held. */
 export async function claimIdempotencyKey(input: Slot & { fingerprint: string }): Promise<boolean> {
   const rows = await getDb()
     .insert(idempotencyKeys)
-    .values(input)
+    .values({ workspaceId: input.workspaceId, apiKeyId: input.apiKeyId, clientIp: input.clientIp, key: input.key, fingerprint: input.fingerprint })
     .onConflictDoUpdate({
-      target: [idempotencyKeys.workspaceId, idempotencyKeys.key],
+      target: [idempotencyKeys.workspaceId, idempotencyKeys.apiKeyId, idempotencyKeys.clientIp, idempotencyKeys.key],
       set: { fingerprint: input.fingerprint, createdAt: sql`now()`, completedAt: null, responseStatus: null, responseBody: null, withheldKeyId: null },
       setWhere: sql`${idempotencyKeys.createdAt} < now() - ${KEEP_FOR}::interval
         or (${idempotencyKeys.completedAt} is null and ${idempotencyKeys.createdAt} < now() - ${ABANDONED_AFTER}::interval)`,
@@ -37,7 +45,7 @@ export async function findIdempotencyKey(input: Slot): Promise<IdempotencyRecord
 
 /** Keeps a finished request's response for replays (or, for a key's secret, only the key's id). */
 export async function completeIdempotencyKey(
-  input: Slot & { status: number; body: unknown; withheldKeyId: string | null },
+  input: Slot & { status: number; body: string | null; withheldKeyId: string | null },
 ): Promise<void> {
   await getDb()
     .update(idempotencyKeys)

@@ -5,26 +5,32 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { agents, apiKeys, idempotencyKeys } from "@/db/schema";
+import { agents, apiKeys, calls, idempotencyKeys } from "@/db/schema";
 import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
-import { createApiKey } from "@/lib/services/api-keys";
+import type { KeyPolicy } from "@/lib/keys/policy";
+import { createAgent } from "@/lib/services/agents";
+import { createApiKey, updateApiKey } from "@/lib/services/api-keys";
 import { startApiServer } from "../support/api-server";
 import { actorOf, createWorkspace, type TestUser } from "../support/fixtures";
 
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let owner: TestUser;
 let secret: string;
+let secretId: string;
 
-async function adminKey(user: TestUser) {
-  const result = await createApiKey(actorOf(user), { workspaceId: user.workspaceId, type: "private", name: `admin-${randomUUID()}`, description: null, policy: {} });
+async function makeKey(user: TestUser, policy: Partial<KeyPolicy> = {}, type: "private" | "public" = "private") {
+  const result = await createApiKey(actorOf(user), { workspaceId: user.workspaceId, type, name: `key-${randomUUID()}`, description: null, policy });
   if (!result.ok) throw new Error(result.reason);
-  return result.created.secret;
+  return result.created;
 }
+const adminKey = async (user: TestUser) => (await makeKey(user)).secret;
 
 beforeAll(async () => {
   api = await startApiServer();
   owner = await createWorkspace({ workspaceName: "Idempotency" });
-  secret = await adminKey(owner);
+  const admin = await makeKey(owner);
+  secret = admin.secret;
+  secretId = admin.apiKey.id;
 });
 
 afterAll(() => api.close());
@@ -49,7 +55,7 @@ describe("Idempotency-Key", () => {
     expect(await agentsNamed("Replayed")).toBe(1);
   });
 
-  it("replays a refusal too, since the same request would be refused again", async () => {
+  it("replays the route's own refusal too, since the same request would be refused again", async () => {
     const key = randomUUID();
     const first = await postAgent(key, { name: "" });
     expect(first.status).toBe(400);
@@ -77,7 +83,7 @@ describe("Idempotency-Key", () => {
     // What the first request's claim looks like until it finishes (same method, path and body).
     const { createHash } = await import("node:crypto");
     const fingerprint = createHash("sha256").update(`POST /api/v1/agents\n${JSON.stringify(body)}`).digest("hex");
-    await getDb().insert(idempotencyKeys).values({ workspaceId: owner.workspaceId, key, fingerprint });
+    await getDb().insert(idempotencyKeys).values({ workspaceId: owner.workspaceId, apiKeyId: secretId, key, fingerprint });
 
     const second = await postAgent(key, body);
     expect(second.status).toBe(409);
@@ -162,5 +168,129 @@ describe("Idempotency-Key", () => {
   it("works without the header, as before", async () => {
     expect((await api.send(secret, { method: "POST", path: "/api/v1/agents", body: agentBody("No header") })).status).toBe(201);
     expect((await api.send(secret, { method: "POST", path: "/api/v1/agents", body: agentBody("No header") })).status).toBe(201);
+  });
+});
+
+// The report's rows 2 and 3: a record belongs to the key that made the request, and the checks in
+// front of a route (authentication, permissions, a public key's origin) run before any replay.
+describe("Idempotency-Key belongs to the calling key", () => {
+  const ORIGIN = "https://shop.example.com";
+  let agentId: string;
+  beforeAll(async () => {
+    agentId = (await createAgent(actorOf(owner), { workspaceId: owner.workspaceId, name: "Idem agent", description: null, voice: "aria", firstMessage: "Hi" })).id;
+  });
+  const callBody = () => ({ agent_id: agentId, to_number: "+14155552671", metadata: { crm_id: "secret-lead-42" } });
+  const postCall = (as: string, key: string, extra: { origin?: string; ip?: string } = {}) =>
+    api.send(as, { method: "POST", path: "/api/v1/calls", body: callBody(), headers: { "Idempotency-Key": key }, ...extra });
+  const callCount = async () => (await getDb().select({ n: count() }).from(calls).where(eq(calls.workspaceId, owner.workspaceId)))[0]!.n;
+
+  it("runs the route's permission check before a replay: a key without calls:write gets 403, not another key's call", async () => {
+    const key = randomUUID();
+    const first = await postCall(secret, key);
+    expect(first.status).toBe(201);
+    const reader = await makeKey(owner, { permissions: { agents: "read", calls: "none", api_keys: "none" } });
+    const stolen = await postCall(reader.secret, key);
+    expect(stolen.status).toBe(403);
+    expect(stolen.headers.get("idempotent-replayed")).toBeNull();
+    expect(JSON.stringify(stolen.body)).not.toContain("secret-lead-42");
+    // A public key on a route closed to public keys is refused the same way.
+    const publicKey = await makeKey(owner, { allowedOrigins: [ORIGIN] }, "public");
+    const adminKeyKey = randomUUID();
+    expect((await api.send(secret, { method: "POST", path: "/api/v1/agents", body: agentBody("Admin's"), headers: { "Idempotency-Key": adminKeyKey } })).status).toBe(201);
+    const fromPage = await api.send(publicKey.secret, { method: "POST", path: "/api/v1/agents", body: agentBody("Admin's"), headers: { "Idempotency-Key": adminKeyKey }, origin: ORIGIN });
+    expect(fromPage.status).toBe(403);
+    expect(fromPage.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("never replays one key's answer to another key, even one allowed the route: it does the work anew", async () => {
+    const key = randomUUID();
+    const first = await postCall(secret, key);
+    expect(first.status).toBe(201);
+    const before = await callCount();
+    const other = await makeKey(owner);
+    const second = await postCall(other.secret, key);
+    expect(second.status).toBe(201);
+    expect(second.headers.get("idempotent-replayed")).toBeNull();
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(await callCount()).toBe(before + 1);
+    // Each key still gets its own answer back.
+    expect((await postCall(secret, key)).body.id).toBe(first.body.id);
+    expect((await postCall(other.secret, key)).body.id).toBe(second.body.id);
+  });
+
+  it("never lets a weaker key's refusal block the admin's request under a guessable key", async () => {
+    const key = `create-ci-reader-${randomUUID().slice(0, 6)}`;
+    const weak = await makeKey(owner, { permissions: { agents: "none", calls: "none", api_keys: "read" } });
+    const body = { name: `ci-reader-${randomUUID().slice(0, 6)}`, permissions: { agents: "read", calls: "read", api_keys: "none" } };
+    const refused = await api.send(weak.secret, { method: "POST", path: "/api/v1/api-keys", body, headers: { "Idempotency-Key": key } });
+    expect(refused.status).toBe(403);
+    // Nothing was kept for the refused request: the checks in front of a route are never stored.
+    expect(await getDb().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toHaveLength(0);
+    const real = await api.send(secret, { method: "POST", path: "/api/v1/api-keys", body, headers: { "Idempotency-Key": key } });
+    expect(real.status).toBe(201);
+    expect(real.body.key).toMatch(/^swb_sk_/);
+
+    // The public key that sits in a web page cannot block it either, from an origin it may not use.
+    const publicKey = await makeKey(owner, { allowedOrigins: [ORIGIN] }, "public");
+    const pageKey = `page-${randomUUID()}`;
+    expect((await postCall(publicKey.secret, pageKey, { origin: "https://evil.example.com" })).status).toBe(403);
+    const admin = await postCall(secret, pageKey);
+    expect(admin.status).toBe(201);
+    expect(admin.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("keeps a public key's records per client address: one visitor cannot answer another", async () => {
+    const publicKey = await makeKey(owner, { allowedOrigins: [ORIGIN] }, "public");
+    const key = randomUUID();
+    const visitorA = await postCall(publicKey.secret, key, { origin: ORIGIN, ip: "203.0.113.10" });
+    expect(visitorA.status).toBe(201);
+    const visitorB = await postCall(publicKey.secret, key, { origin: ORIGIN, ip: "203.0.113.20" });
+    expect(visitorB.status).toBe(201);
+    expect(visitorB.headers.get("idempotent-replayed")).toBeNull();
+    expect(visitorB.body.id).not.toBe(visitorA.body.id);
+    const retryA = await postCall(publicKey.secret, key, { origin: ORIGIN, ip: "203.0.113.10" });
+    expect(retryA.headers.get("idempotent-replayed")).toBe("true");
+    expect(retryA.body.id).toBe(visitorA.body.id);
+  });
+
+  it("does not keep a refusal by the key's agent policy: once an admin widens it, the retry does the work", async () => {
+    const limited = await makeKey(owner, { allowedAgents: [agentId] });
+    const otherAgent = (await createAgent(actorOf(owner), { workspaceId: owner.workspaceId, name: "Other agent", description: null, voice: "aria", firstMessage: "Hi" })).id;
+    const key = randomUUID();
+    const send = () => api.send(limited.secret, { method: "POST", path: "/api/v1/calls", body: { agent_id: otherAgent, to_number: "+14155552671" }, headers: { "Idempotency-Key": key } });
+    expect((await send()).status).toBe(403);
+    await updateApiKey(actorOf(owner), { workspaceId: owner.workspaceId, keyId: limited.apiKey.id, changes: { allowedAgents: [] } });
+    const retry = await send();
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("keeps the route's own refusals (a 403 for power) for the key that made them", async () => {
+    const weak = await makeKey(owner, { permissions: { agents: "none", calls: "none", api_keys: "write" } });
+    const key = randomUUID();
+    const body = { name: `too-strong-${randomUUID().slice(0, 6)}`, permissions: { agents: "write", calls: "write", api_keys: "write" } };
+    const first = await api.send(weak.secret, { method: "POST", path: "/api/v1/api-keys", body, headers: { "Idempotency-Key": key } });
+    expect(first.status).toBe(403);
+    const retry = await api.send(weak.secret, { method: "POST", path: "/api/v1/api-keys", body, headers: { "Idempotency-Key": key } });
+    expect(retry.status).toBe(403);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    // The admin's request under the same key is its own.
+    const admin = await api.send(secret, { method: "POST", path: "/api/v1/api-keys", body, headers: { "Idempotency-Key": key } });
+    expect(admin.status).toBe(201);
+  });
+});
+
+describe("every POST route", () => {
+  it("takes Idempotency-Key: a second request under the same key with another body is 409", async () => {
+    const document = (await api.send(null, { path: "/api/v1/openapi.json" })).body as { paths: Record<string, Record<string, unknown>> };
+    const postPaths = Object.entries(document.paths).filter(([, operations]) => "post" in operations).map(([path]) => path);
+    expect(postPaths.length).toBeGreaterThanOrEqual(4);
+    for (const path of postPaths) {
+      const url = path.replace(/\{[^}]+\}/g, randomUUID());
+      const key = randomUUID();
+      await api.send(secret, { method: "POST", path: url, body: {}, headers: { "Idempotency-Key": key } });
+      const other = await api.send(secret, { method: "POST", path: url, body: { other: true }, headers: { "Idempotency-Key": key } });
+      expect(other.status, `${path}: ${JSON.stringify(other.body)}`).toBe(409);
+    }
   });
 });
