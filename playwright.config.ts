@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PROJECTS } from "./e2e/projects";
-import { E2E_DIST_DIR, E2E_MAX_KEYS, OWNER_STATE } from "./e2e/support";
+import { E2E_DIST_DIR, E2E_MAX_KEYS, E2E_METRICS_PORT, OWNER_STATE } from "./e2e/support";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54339);
@@ -87,6 +87,8 @@ export default defineConfig({
       NEXT_DIST_DIR: E2E_DIST_DIR,
       // Low enough that a test can reach it.
       MAX_KEYS_PER_WORKSPACE: String(E2E_MAX_KEYS),
+      // Prometheus metrics on a port of their own (e2e/api/operations.spec.ts).
+      METRICS_PORT: String(E2E_METRICS_PORT),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -15,49 +15,37 @@ import { startPlatformApi } from "@/lib/api/platform";
 import { getEnv, setResolvedEnv } from "@/lib/env";
 import { API_HEADERS, securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 import { logError } from "@/lib/server/error-log";
-import { answerClientError, createRequestListener } from "@/lib/server/request-listener";
+import { Health } from "@/lib/server/health";
+import { getMetrics, startMetricsServer } from "@/lib/server/metrics";
+import { answerClientError, answerStarting, createRequestListener } from "@/lib/server/request-listener";
 
 // What to undo on shutdown, newest first. Registered as each piece starts, so a failed start
 // still stops what it had started (above all the embedded database).
 const cleanups: [string, () => Promise<unknown>][] = [];
 const onShutdown = (name: string, step: () => Promise<unknown>) => cleanups.unshift([name, step]);
 
+// What GET /readyz answers: 503 until everything below has started, and again while draining.
+const health = new Health();
+
 async function main() {
   // .env files, read the way Next reads them, before our own settings are parsed.
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
-  const authSecret = env.AUTH_SECRET ?? (await readOrCreateAuthSecret(env.DATA_DIR));
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_POSTGRES_PORT });
-    onShutdown("embedded PostgreSQL", () => embedded.stop());
-    databaseUrl = embedded.url;
-  }
-  setResolvedEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret });
-  await applyMigrations(databaseUrl);
-  onShutdown("database pool", () => closeDb());
 
-  const api = await startPlatformApi();
-  onShutdown("api", () => api.stop());
-  // Hono's lightweight Request/Response (the adapter's default) give the API about 1.7 times
-  // the throughput of real ones (npm run bench); they stand in for the global classes
-  // transparently, and the end-to-end suite runs the dashboard on them too.
-  const handleApi = getRequestListener(api.app.fetch);
-  const nextApp = next({ dev, hostname: "localhost", port: env.PORT });
-  await nextApp.prepare();
-  onShutdown("next", () => nextApp.close());
-  const handleNext = nextApp.getRequestHandler();
-  const server = createServer(
-    createRequestListener({
-      handleApi,
-      handleNext,
-      trustedProxies: env.TRUST_PROXY,
-      pageHeaders: securityHeaders({ dev }),
-      apiHeaders: API_HEADERS,
-      strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
-    }),
-  );
+  // Listen first, so that a balancer sees "starting" (503 on /readyz) rather than a refused
+  // connection, and a taken port fails the start before anything else is started.
+  const starting = createRequestListener({
+    handleApi: answerStarting,
+    handleNext: answerStarting,
+    trustedProxies: env.TRUST_PROXY,
+    pageHeaders: {},
+    apiHeaders: API_HEADERS,
+    strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
+    health,
+  });
+  let listener = starting;
+  const server = createServer((req, res) => listener(req, res));
   server.on("clientError", answerClientError);
   // A client gets a minute to send its whole request (Node's default is five): a slow body
   // must not hold a connection, and a buffered server-action body, for long.
@@ -76,9 +64,46 @@ async function main() {
     server.closeIdleConnections();
     return new Promise((resolve) => server.close(resolve));
   });
+
+  const authSecret = env.AUTH_SECRET ?? (await readOrCreateAuthSecret(env.DATA_DIR));
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_POSTGRES_PORT });
+    onShutdown("embedded PostgreSQL", () => embedded.stop());
+    databaseUrl = embedded.url;
+  }
+  setResolvedEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret });
+  await applyMigrations(databaseUrl);
+  onShutdown("database pool", () => closeDb());
+
+  const api = await startPlatformApi();
+  onShutdown("api", () => api.stop());
+  const metrics = getMetrics();
+  if (env.METRICS_PORT) {
+    const metricsServer = await startMetricsServer(env.METRICS_PORT, env.HOST);
+    onShutdown("metrics server", () => new Promise((resolve) => metricsServer.close(resolve)));
+  }
+  // Hono's lightweight Request/Response (the adapter's default) give the API about 1.7 times
+  // the throughput of real ones (npm run bench); they stand in for the global classes
+  // transparently, and the end-to-end suite runs the dashboard on them too.
+  const handleApi = getRequestListener(api.app.fetch);
+  const nextApp = next({ dev, hostname: "localhost", port: env.PORT });
+  await nextApp.prepare();
+  onShutdown("next", () => nextApp.close());
+  listener = createRequestListener({
+    handleApi,
+    handleNext: nextApp.getRequestHandler(),
+    trustedProxies: env.TRUST_PROXY,
+    pageHeaders: securityHeaders({ dev }),
+    apiHeaders: API_HEADERS,
+    strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
+    health,
+    metrics,
+  });
+  health.ready(api.health);
   console.log(
     `> Switchboard ready on http://localhost:${env.PORT} (${dev ? "development" : "production"}, ` +
-      `${env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL"})`,
+      `${env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL"}, Node ${process.version})`,
   );
 }
 
@@ -87,6 +112,8 @@ async function shutdown(reason: string, exitCode: number) {
   if (stopping) return;
   stopping = true;
   console.log(`> ${reason}: shutting down`);
+  // From now on /readyz answers 503, so a balancer stops sending new requests.
+  health.drain();
   // A signal during start waits for the start to finish (or fail), so that everything it
   // started is registered below and stopped, rather than left running (a postmaster, say).
   await started.catch(() => {});

@@ -1,12 +1,16 @@
 // The one PostgreSQL pool of this process (postgres-js + Drizzle). Kept on globalThis so that
 // Next's bundle, the custom server and hot reloads share it instead of opening pools of their own.
+import { hostname } from "node:os";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
 
+/** How this process's connections name themselves in pg_stat_activity (the pool-in-use metric). */
+export const APPLICATION_NAME = `switchboard ${hostname()} ${process.pid}`.slice(0, 63);
+
 function createDatabase(url: string) {
-  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  const sql = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: APPLICATION_NAME } });
   return { sql, db: drizzle(sql, { schema }) };
 }
 

@@ -7,6 +7,8 @@ export const OWNER_STATE = "e2e/.auth/owner.json";
 export const E2E_DIST_DIR = ".next-e2e";
 /** MAX_KEYS_PER_WORKSPACE of the end-to-end server: low enough for a test to reach. */
 export const E2E_MAX_KEYS = 25;
+/** METRICS_PORT of the end-to-end server. */
+export const E2E_METRICS_PORT = Number(process.env.E2E_METRICS_PORT ?? 3101);
 export const OWNER_CREDENTIALS = "e2e/.auth/owner-credentials.json";
 
 export function uniqueEmail(label: string) {

@@ -28,6 +28,8 @@ const envSchema = z.object({
   // Outgoing mail (invitations). Unset: nothing is emailed, every link can be copied instead.
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>"),
+  // Prometheus metrics (GET /metrics) on this port only, never on PORT; unset: no metrics server.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Live (not revoked) keys one workspace may hold; Generate explains the limit when it is reached.
   MAX_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50_000),
 });

@@ -26,11 +26,18 @@ export function securityHeaders(options: { dev: boolean }): Record<string, strin
   };
 }
 
-/** What a JSON API response needs: never sniffed, never framed (the Hono app adds no-store). */
+/**
+ * What a JSON API response needs: never sniffed, never framed, never kept by a shared cache (it
+ * carries workspace data). Set by the request listener before the handler runs, with the
+ * request id, so the API never rebuilds its headers after the fact.
+ */
 export const API_HEADERS: Record<string, string> = {
+  "Cache-Control": "no-store",
   "X-Content-Type-Options": "nosniff",
   "Content-Security-Policy": "frame-ancestors 'none'",
 };
+
+export const REQUEST_ID_HEADER = "X-Request-Id";
 
 /** Only for requests that reached us over https (through a trusted proxy): never on plain http. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

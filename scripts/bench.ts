@@ -1,10 +1,11 @@
 // `npm run bench`: figures, not pass/fail.
 //  1. In-process costs of the verification steps (no network, no database).
-//  2. GET /api/v1/me through the real server.ts (production build) on a throwaway embedded
-//     PostgreSQL: autocannon, 50 connections, 10 s, with a valid key and with an unknown one.
+//  2. Through the real server.ts (production build) on a throwaway embedded PostgreSQL, with
+//     autocannon: the key check beside a bare node:http server, 100,000 keys, a flood of unknown
+//     keys (scripts/bench-hot-path.ts), and the cost of key policies.
 //  3. The audit log's keyset pages on a workspace holding 100,000 events.
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -12,13 +13,14 @@ import { closeDb } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
-import { generateKey, parseKey } from "@/lib/keys/format";
+import { displayParts, generateKey, parseKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
 import { compileIpAllowlist } from "@/lib/keys/ip-allowlist";
 import { compileOrigins } from "@/lib/keys/origins";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import { createKeyVerifier, type KeyRecord } from "@/lib/keys/verify";
 import { setResolvedEnv } from "@/lib/env";
+import { benchHotPath, rssMiB } from "./bench-hot-path";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -113,6 +115,7 @@ async function overHttp() {
     },
   });
   if (!open.ok || !restricted.ok) throw new Error("could not create the policy keys");
+  const spreadKeys = await insertKeys(user.workspaceId, user.userId, 100_000);
   await closeDb();
 
   // Node with tsx's loader in one process, so the pid below is the server itself.
@@ -127,31 +130,40 @@ async function overHttp() {
 
   try {
     await auditLog(database.url, user.workspaceId);
-    const url = `http://127.0.0.1:${PORT}/api/v1/me`;
-    const check = await fetch(url, { headers: { "X-API-Key": created.created.secret } });
-    if (check.status !== 200) throw new Error(`valid key answered ${check.status}`);
-    console.log(`\nGET /api/v1/me over HTTP (autocannon, ${CONNECTIONS} connections, ${DURATION} s, same machine):`);
-    for (const [label, key] of [
-      ["valid key (cached after the first request)", created.created.secret],
-      ["unknown well-formed key (401)", generateKey("private")],
-      ["malformed key (401, no lookup)", "swb_sk_nope"],
-    ] as const) {
-      const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { "x-api-key": key } });
-      console.log(
-        `  ${label.padEnd(44)} ${result.requests.average.toFixed(0).padStart(8)} req/s  ` +
-          `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
-      );
-    }
+    await benchHotPath({ base: `http://127.0.0.1:${PORT}`, secret: created.created.secret, spreadKeys, serverPid: server.pid! });
     await policyCost(`http://127.0.0.1:${PORT}/api/v1/agents/${agent.id}`, open.created.secret, restricted.created.secret);
-    const status = await readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    if (rssKb) console.log(`  server resident memory after the runs: ${(rssKb / 1024).toFixed(0)} MiB`);
+    console.log(`  server resident memory after the runs: ${(await rssMiB(server.pid!)).toFixed(0)} MiB`);
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** `count` live private keys in one workspace, inserted in batches; returns their plaintexts. */
+async function insertKeys(workspaceId: string, userId: string, count: number): Promise<string[]> {
+  const { getDb } = await import("@/db/client");
+  const { apiKeys } = await import("@/db/schema");
+  const secrets: string[] = [];
+  for (let offset = 0; offset < count; offset += 5_000) {
+    const batch = Array.from({ length: Math.min(5_000, count - offset) }, (_, i) => {
+      const secret = generateKey("private");
+      secrets.push(secret);
+      return {
+        workspaceId,
+        type: "private" as const,
+        name: `spread-${offset + i}`,
+        hash: hashKey(secret),
+        ...displayParts(secret),
+        createdByType: "user" as const,
+        createdByUserId: userId,
+        createdByLabel: "bench",
+      };
+    });
+    await getDb().insert(apiKeys).values(batch);
+  }
+  return secrets;
 }
 
 /** The same request with a key without restrictions and one with all of them, taking turns. */

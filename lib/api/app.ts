@@ -5,7 +5,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyVerifier } from "@/lib/keys/verify";
-import { logUnexpectedError, newRequestId } from "@/lib/server/error-log";
+import { REQUEST_ID_HEADER } from "@/lib/security-headers";
+import { logUnexpectedError } from "@/lib/server/error-log";
 import { agentRoutes } from "./agents";
 import { apiKeyRoutes } from "./api-keys";
 import { requireApiKey, type ApiEnv } from "./authenticate";
@@ -13,6 +14,7 @@ import { callRoutes } from "./calls";
 import { cors } from "./cors";
 import { ApiError, errorResponse } from "./errors";
 import { meRoutes } from "./me";
+import { requestIdOf } from "./node-request";
 import { json } from "./schemas";
 import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
 import { validationError } from "./validation";
@@ -20,14 +22,8 @@ import { validationError } from "./validation";
 export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex }) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationError }).basePath("/api/v1");
 
-  app.use(async (c, next) => {
-    const requestId = newRequestId();
-    c.set("requestId", requestId);
-    c.header("X-Request-Id", requestId);
-    // Responses carry workspace data; no shared cache may keep them.
-    c.header("Cache-Control", "no-store");
-    await next();
-  });
+  // X-Request-Id and Cache-Control: no-store come from the request listener, set on the Node
+  // response before this app runs (lib/server/request-listener.ts), so no middleware adds them.
   app.use(cors(deps.origins));
   // The document is public (it holds no workspace data), so it is served before the key check;
   // built on first request, once every route below is registered.
@@ -64,7 +60,8 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
         hint: "Send a JSON body with Content-Type: application/json.",
       }));
     }
-    const requestId = c.get("requestId");
+    const requestId = requestIdOf(c);
+    c.header(REQUEST_ID_HEADER, requestId);
     logUnexpectedError(`api ${c.req.method} ${c.req.path}`, requestId, error);
     return c.json({ error: { code: "internal_error", message: "Something went wrong on our side.", requestId } }, 500);
   });

@@ -2,14 +2,17 @@
 // Origin and client address, for the key's policy) and puts it on the context, or answers
 // with the error envelope: 401 for a key that is no key, 403 for one used where it may not be.
 import { createMiddleware } from "hono/factory";
+import { routePath } from "hono/route";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { getMetrics, setResponseRoute } from "@/lib/server/metrics";
 import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
 import { ApiError } from "./errors";
+import { requestHeader, requestHeaders, type NodeBindings } from "./node-request";
 
 export type ApiEnv = {
+  Bindings: NodeBindings;
   Variables: {
     apiKey: KeyRecord;
-    requestId: string;
     /** Set by a route whose response carries a new key's plaintext: never kept for a replay. */
     issuedKeyId?: string;
   };
@@ -25,11 +28,14 @@ const FORBIDDEN_MESSAGES: Partial<Record<VerifyFailure, string>> = {
 };
 
 export function requireApiKey(verifyRequest: KeyVerifier) {
+  const metrics = getMetrics();
   return createMiddleware<ApiEnv>(async (c, next) => {
-    const outcome = await verifyRequest((name) => c.req.header(name), {
-      origin: c.req.header("origin"),
-      ip: c.req.header(CLIENT_IP_HEADER),
+    setResponseRoute(c.env?.outgoing, routePath(c, -1));
+    const outcome = await verifyRequest(requestHeaders(c), {
+      origin: requestHeader(c, "origin"),
+      ip: requestHeader(c, CLIENT_IP_HEADER),
     });
+    metrics.recordVerification(outcome.ok ? "valid" : outcome.reason);
     if (!outcome.ok) {
       const hint = FAILURE_HINTS[outcome.reason];
       const status = FAILURE_STATUS[outcome.reason];

@@ -7,6 +7,7 @@ import { createMiddleware } from "hono/factory";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
+import { requestHeader } from "./node-request";
 
 const PUBLIC_KEY_ROUTES: [method: string, path: RegExp][] = [
   ["POST", /^\/api\/v1\/calls$/],
@@ -20,7 +21,7 @@ const EXPOSED_HEADERS = "X-Request-Id, Idempotent-Replayed";
 
 export function cors(origins: OriginIndex) {
   return createMiddleware<ApiEnv>(async (c, next) => {
-    const origin = c.req.header("origin");
+    const origin = requestHeader(c, "origin");
     if (!origin) return next();
     const known = await origins.allows(origin);
     if (c.req.method === "OPTIONS") {

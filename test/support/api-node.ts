@@ -1,6 +1,7 @@
 // One API server as a process of its own, for tests that need several servers on one database
 // (test/support/cluster.ts): the same platform API and request listener server.ts mounts, on its
-// own key cache, LISTEN connection and pool; requests outside /api/v1 get a 404 (no Next here).
+// own key cache, LISTEN connection and pool, with /healthz and /readyz; other requests outside
+// /api/v1 get a 404 (no Next here).
 // Env: DATABASE_URL (required), API_NODE_PORT (0: any free port), plus what the platform reads.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,9 +9,12 @@ import { getRequestListener } from "@hono/node-server";
 import { closeDb } from "@/db/client";
 import { startPlatformApi } from "@/lib/api/platform";
 import { API_HEADERS } from "@/lib/security-headers";
+import { Health } from "@/lib/server/health";
 import { createRequestListener } from "@/lib/server/request-listener";
 
 const api = await startPlatformApi();
+const health = new Health();
+health.ready(api.health);
 const server = createServer(
   createRequestListener({
     handleApi: getRequestListener(api.app.fetch),
@@ -21,6 +25,7 @@ const server = createServer(
     pageHeaders: {},
     apiHeaders: API_HEADERS,
     strictTransportSecurity: "max-age=0",
+    health,
   }),
 );
 server.listen(Number(process.env.API_NODE_PORT ?? 0), "127.0.0.1", () => {

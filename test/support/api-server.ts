@@ -1,14 +1,14 @@
-// The /api/v1 app served over real HTTP on a free port, against the test database, with the
-// verifier's clock under the test's control; and a client that sends a key the usual way.
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+// The /api/v1 app served over real HTTP on a free port behind the same request listener as
+// server.ts, against the test database, with the verifier's clock under the test's control; and a
+// client that sends a key the usual way. The listener trusts one proxy, so `ip` is sent as
+// X-Forwarded-For and becomes the client address the app sees.
 import { getDb } from "@/db/client";
 import { keyLookupFrom, publicOriginsFrom } from "@/db/queries/key-verification";
 import { createApiApp } from "@/lib/api/app";
-import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { serveApi } from "./serve-api";
 
 export type ApiRequest = { method?: string; path: string; origin?: string; ip?: string; body?: unknown; headers?: Record<string, string> };
 export type ApiResponse = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,9 +18,7 @@ export async function startApiServer(options: { now?: () => number } = {}) {
   // The process's own cache, as in production: the services evict from it after each change.
   const verifyRequest = createKeyVerifier({ lookup: cachedLookup(getKeyCache(), keyLookupFrom(db)), now: options.now });
   const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, base } = await serveApi(app.fetch);
 
   async function send(secret: string | null, request: ApiRequest): Promise<ApiResponse> {
     const response = await fetch(`${base}${request.path}`, {
@@ -28,7 +26,7 @@ export async function startApiServer(options: { now?: () => number } = {}) {
       headers: {
         ...(secret ? { "X-API-Key": secret } : {}),
         ...(request.origin ? { Origin: request.origin } : {}),
-        ...(request.ip ? { [CLIENT_IP_HEADER]: request.ip } : {}),
+        ...(request.ip ? { "X-Forwarded-For": request.ip } : {}),
         ...(request.body !== undefined ? { "Content-Type": "application/json" } : {}),
         ...request.headers,
       },
