@@ -8,10 +8,9 @@ import { createApiApp } from "@/lib/api/app";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
-import { serveApi } from "./serve-api";
+import { serveApi, sendApiRequest, type ApiRequest } from "./serve-api";
 
-export type ApiRequest = { method?: string; path: string; origin?: string; ip?: string; body?: unknown; headers?: Record<string, string> };
-export type ApiResponse = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type { ApiRequest, ApiResponse } from "./serve-api";
 
 export async function startApiServer(options: { now?: () => number } = {}) {
   const db = getDb();
@@ -20,21 +19,7 @@ export async function startApiServer(options: { now?: () => number } = {}) {
   const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0) });
   const { server, base } = await serveApi(app.fetch);
 
-  async function send(secret: string | null, request: ApiRequest): Promise<ApiResponse> {
-    const response = await fetch(`${base}${request.path}`, {
-      method: request.method ?? "GET",
-      headers: {
-        ...(secret ? { "X-API-Key": secret } : {}),
-        ...(request.origin ? { Origin: request.origin } : {}),
-        ...(request.ip ? { "X-Forwarded-For": request.ip } : {}),
-        ...(request.body !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...request.headers,
-      },
-      body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-  }
+  const send = (secret: string | null, request: ApiRequest) => sendApiRequest(base, secret, request);
 
   return { base, send, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

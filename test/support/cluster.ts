@@ -3,9 +3,9 @@
 // `send` spreads requests over the servers, or aims at one with `server`.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { sendApiRequest, type ApiRequest, type ApiResponse } from "./serve-api";
 
-export type ClusterRequest = { method?: string; path: string; key?: string; ip?: string; body?: unknown; headers?: Record<string, string> };
-export type ClusterResponse = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type ClusterRequest = ApiRequest & { key?: string };
 
 export type Cluster = Awaited<ReturnType<typeof startCluster>>;
 
@@ -15,21 +15,10 @@ export async function startCluster(options: { size: number; databaseUrl: string;
   const nodes = await Promise.all(Array.from({ length: options.size }, () => startNode(options.databaseUrl, options.env ?? {})));
   let next = 0;
 
-  async function send(request: ClusterRequest & { server?: number }): Promise<ClusterResponse> {
+  /** To the server numbered `server`, or to each in turn (api-node trusts one proxy: `ip` is the client). */
+  function send(request: ClusterRequest & { server?: number }): Promise<ApiResponse> {
     const node = nodes[request.server ?? next++ % nodes.length]!;
-    const response = await fetch(`http://127.0.0.1:${node.port}${request.path}`, {
-      method: request.method ?? "GET",
-      headers: {
-        ...(request.key ? { "X-API-Key": request.key } : {}),
-        // api-node trusts one proxy: this is the client address the request claims to come from.
-        ...(request.ip ? { "X-Forwarded-For": request.ip } : {}),
-        ...(request.body !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...request.headers,
-      },
-      body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    return sendApiRequest(`http://127.0.0.1:${node.port}`, request.key, request);
   }
 
   return {

@@ -1,6 +1,6 @@
 // Serves a Hono API app over real HTTP on a free port behind the request listener server.ts uses
 // (its headers, request ids, client address), trusting one proxy so tests can set the client
-// address with X-Forwarded-For.
+// address with X-Forwarded-For; and the client tests send API requests with.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
@@ -20,4 +20,24 @@ export async function serveApi(fetch: Parameters<typeof getRequestListener>[0]):
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export type ApiRequest = { method?: string; path: string; origin?: string; ip?: string; body?: unknown; headers?: Record<string, string> };
+export type ApiResponse = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Sends `request` to `base` with `key` in X-API-Key, `ip` as the client address, `body` as JSON. */
+export async function sendApiRequest(base: string, key: string | null | undefined, request: ApiRequest): Promise<ApiResponse> {
+  const response = await fetch(`${base}${request.path}`, {
+    method: request.method ?? "GET",
+    headers: {
+      ...(key ? { "X-API-Key": key } : {}),
+      ...(request.origin ? { Origin: request.origin } : {}),
+      ...(request.ip ? { "X-Forwarded-For": request.ip } : {}),
+      ...(request.body !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...request.headers,
+    },
+    body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
