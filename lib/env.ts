@@ -28,6 +28,9 @@ const envSchema = z.object({
   // Outgoing mail (invitations). Unset: nothing is emailed, every link can be copied instead.
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>"),
+  // Shared rate-limit counts (redis:// or rediss://). Unset: each server counts its own, which lets
+  // N servers together serve N times a key's limit.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL is a redis:// or rediss:// URL" }).optional(),
   // Live (not revoked) keys one workspace may hold; Generate explains the limit when it is reached.
   MAX_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50_000),
 });

@@ -4,6 +4,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { OriginIndex } from "@/lib/keys/origin-index";
+import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import type { KeyVerifier } from "@/lib/keys/verify";
 import { logUnexpectedError, newRequestId } from "@/lib/server/error-log";
 import { agentRoutes } from "./agents";
@@ -17,7 +18,7 @@ import { json } from "./schemas";
 import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
 import { validationError } from "./validation";
 
-export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex }) {
+export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex; rateLimiter?: KeyRateLimiter }) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationError }).basePath("/api/v1");
 
   app.use(async (c, next) => {
@@ -46,7 +47,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
       return c.json((document ??= buildOpenApiDocument(app)), 200);
     },
   );
-  app.use(requireApiKey(deps.verifyRequest));
+  app.use(requireApiKey(deps.verifyRequest, deps.rateLimiter));
 
   app.route("/", meRoutes);
   app.route("/", agentRoutes);

@@ -3,8 +3,10 @@
 // with the error envelope: 401 for a key that is no key, 403 for one used where it may not be.
 import { createMiddleware } from "hono/factory";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
 import { ApiError } from "./errors";
+import { enforceRateLimit } from "./rate-limit";
 
 export type ApiEnv = {
   Variables: {
@@ -24,7 +26,7 @@ const FORBIDDEN_MESSAGES: Partial<Record<VerifyFailure, string>> = {
   ip_not_allowed: "This IP address is not allowed for this key.",
 };
 
-export function requireApiKey(verifyRequest: KeyVerifier) {
+export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateLimiter) {
   return createMiddleware<ApiEnv>(async (c, next) => {
     const outcome = await verifyRequest((name) => c.req.header(name), {
       origin: c.req.header("origin"),
@@ -43,6 +45,8 @@ export function requireApiKey(verifyRequest: KeyVerifier) {
       throw new ApiError(401, "unauthorized", INVALID_KEY_MESSAGE, { hint });
     }
     c.set("apiKey", outcome.key);
+    // Keys without a limit make no limiter call at all.
+    if (rateLimiter && outcome.key.rateLimit) await enforceRateLimit(c, rateLimiter, outcome.key, outcome.key.rateLimit);
     await next();
   });
 }

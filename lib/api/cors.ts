@@ -15,8 +15,9 @@ const PUBLIC_KEY_ROUTES: [method: string, path: RegExp][] = [
 
 const ALLOWED_HEADERS = "X-API-Key, Authorization, Content-Type, Idempotency-Key";
 // Headers a page's script may read besides the basic ones: the id to quote when reporting a
-// failure, and whether an answer was a replay of an earlier Idempotency-Key request.
-const EXPOSED_HEADERS = "X-Request-Id, Idempotent-Replayed";
+// failure, whether an answer was a replay of an earlier Idempotency-Key request, and the key's
+// rate limit and when to retry, so that a page can slow down by itself.
+const EXPOSED_HEADERS = "X-Request-Id, Idempotent-Replayed, RateLimit, RateLimit-Policy, Retry-After";
 
 export function cors(origins: OriginIndex) {
   return createMiddleware<ApiEnv>(async (c, next) => {

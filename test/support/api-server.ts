@@ -8,16 +8,24 @@ import { createApiApp } from "@/lib/api/app";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
+import { createRateLimiter, type KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
 
 export type ApiRequest = { method?: string; path: string; origin?: string; ip?: string; body?: unknown; headers?: Record<string, string> };
 export type ApiResponse = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export async function startApiServer(options: { now?: () => number } = {}) {
+/**
+ * `rateLimiter`: the limiter to use (null: none); by default one of its own, counting in memory,
+ * or in Redis at `redisUrl`.
+ */
+export async function startApiServer(options: { now?: () => number; rateLimiter?: KeyRateLimiter | null; redisUrl?: string } = {}) {
   const db = getDb();
   // The process's own cache, as in production: the services evict from it after each change.
   const verifyRequest = createKeyVerifier({ lookup: cachedLookup(getKeyCache(), keyLookupFrom(db)), now: options.now });
-  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0) });
+  const ownLimiter = options.rateLimiter === undefined ? createRateLimiter({ redisUrl: options.redisUrl }) : null;
+  await ownLimiter?.ready();
+  const rateLimiter = options.rateLimiter === undefined ? ownLimiter! : (options.rateLimiter ?? undefined);
+  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0), rateLimiter });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -38,5 +46,13 @@ export async function startApiServer(options: { now?: () => number } = {}) {
     return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
   }
 
-  return { base, send, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    base,
+    send,
+    rateLimiter,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ownLimiter?.stop();
+    },
+  };
 }
