@@ -9,6 +9,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "rate_limited"
+  | "usage_exceeded"
   | "internal_error";
 
 export type ErrorBody = {

@@ -106,7 +106,7 @@ Every error, on every endpoint, has the same envelope:
 \`\`\`
 
 \`code\` is one of \`invalid_request\` (400), \`unauthorized\` (401), \`forbidden\` (403), \`not_found\` (404),
-\`conflict\` (409), \`rate_limited\` (429) and \`internal_error\` (500). \`message\` says what happened; \`hint\`,
+\`conflict\` (409), \`rate_limited\` and \`usage_exceeded\` (429) and \`internal_error\` (500). \`message\` says what happened; \`hint\`,
 when present, says what to do; \`details\` maps each invalid field to what is wrong with it; \`requestId\`
 (on 500s, and in the \`X-Request-Id\` header of every response) identifies the request when you contact us.
 
@@ -154,6 +154,10 @@ rate-limited key carries the \`RateLimit-Policy\` and \`RateLimit\` header field
 draft-ietf-httpapi-ratelimit-headers-11, such as \`RateLimit: "key";r=42;t=1\` (42 requests left in the next
 second). A public key also limits each visitor's address to ${PUBLIC_KEY_CLIENT_LIMIT.perSecond} requests a second (bursts of ${PUBLIC_KEY_CLIENT_LIMIT.burst}), so
 that one visitor cannot use up the site's limit.
+
+**Out of credits.** A key with call credits spends one per call started. With none left, \`POST /api/v1/calls\`
+answers 429 \`usage_exceeded\`; its hint says when the credits refill (00:00 UTC each day or on the first of
+the month) and \`Retry-After\` gives the seconds until then. Without a refill, an admin must add credits.
 
 ## Idempotency
 

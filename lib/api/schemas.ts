@@ -9,7 +9,7 @@ import { quoteText, text, TEXT_MESSAGES, textProblem } from "@/lib/text";
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "internal_error"]),
+      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "usage_exceeded", "internal_error"]),
       message: z.string(),
       hint: z.string().optional(),
       details: z.record(z.string(), z.array(z.string())).optional(),
