@@ -43,14 +43,24 @@ export type KeyRateLimiter = {
 
 const REDIS_PREFIX = "swb:rl";
 
-/** Two fixed windows of one limit (see the top of this file), and its policy header. */
-type Stage = { rate: RateLimiterAbstract; burst: RateLimiterAbstract | null; policy: string };
+/**
+ * Two fixed windows of one limit (see the top of this file), and its RateLimit-Policy: alone, and
+ * followed by the per-visitor limit for a public key (built once, not per request).
+ */
+type Stage = { rate: RateLimiterAbstract; burst: RateLimiterAbstract | null; policy: string; publicPolicy: string };
 
 type Take = { allowed: boolean; remaining: number; resetMs: number };
 
 export function burstWindowSeconds(limit: RateLimit): number {
   return Math.max(1, Math.ceil((10 * limit.burst) / limit.perSecond));
 }
+
+/** A policy item of the draft; the burst, which the draft has no parameter for, in vendor parameters. */
+function policyItem(name: string, limit: RateLimit): string {
+  return `"${name}";q=${limit.perSecond};w=1;swb-burst=${limit.burst};swb-burst-w=${burstWindowSeconds(limit)}`;
+}
+
+const CLIENT_POLICY = policyItem("client", PUBLIC_KEY_CLIENT_LIMIT);
 
 export function createRateLimiter(options: { redisUrl?: string; log?: (line: string) => void } = {}): KeyRateLimiter {
   const log = options.log ?? ((line: string) => console.warn(line));
@@ -69,12 +79,12 @@ export function createRateLimiter(options: { redisUrl?: string; log?: (line: str
     const id = `${name}:${limit.perSecond}:${limit.burst}`;
     stage = byValue.get(id);
     if (!stage) {
-      const window = burstWindowSeconds(limit);
+      const policy = policyItem(name, limit);
       stage = {
         rate: limiter(`${id}:r`, limit.perSecond, 1),
-        burst: limit.burst > 0 ? limiter(`${id}:b`, limit.burst, window) : null,
-        // A vendor parameter says what the draft cannot: the burst beyond the rate, and its window.
-        policy: `"${name}";q=${limit.perSecond};w=1;swb-burst=${limit.burst};swb-burst-w=${window}`,
+        burst: limit.burst > 0 ? limiter(`${id}:b`, limit.burst, burstWindowSeconds(limit)) : null,
+        policy,
+        publicPolicy: `${policy}, ${CLIENT_POLICY}`,
       };
       byValue.set(id, stage);
     }
@@ -105,7 +115,7 @@ export function createRateLimiter(options: { redisUrl?: string; log?: (line: str
     if (type === "public" && clientIp) {
       // The visitor's own limit first: a visitor refused here spends nothing of the site's.
       const client = clientStage();
-      const policy = `${stage.policy}, ${client.policy}`;
+      const policy = stage.publicPolicy;
       const visitor = await take(client, `${keyId}:${clientIp}`);
       if (!visitor.allowed) return refuse("client", policy, `"client";r=0;t=${seconds(visitor.resetMs)}`, visitor.resetMs);
       const site = await take(stage, keyId);
