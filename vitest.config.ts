@@ -31,7 +31,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["test/support/database.global-setup.ts"],
+          globalSetup: ["test/support/database.global-setup.ts", "test/support/redis.global-setup.ts"],
           setupFiles: ["test/support/database.setup.ts"],
           // One database for the run; files run one after another so counts stay exact.
           fileParallelism: false,

@@ -5,6 +5,7 @@ import type { KeyScopes } from "@/lib/keys/scopes";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -131,6 +132,16 @@ export const apiKeys = pgTable(
     allowedIps: text("allowed_ips").array().notNull().default(sql`'{}'::text[]`),
     // Set on a key that was rolled: its successor. It keeps working until expires_at (the grace).
     rolledToId: uuid("rolled_to_id"),
+    // Rate limit (README "Rate limits"): requests per second and the burst above it; both null:
+    // no limit (keys made before limits existed keep none, so no live integration breaks).
+    rateLimitPerSecond: integer("rate_limit_per_second"),
+    rateLimitBurst: integer("rate_limit_burst"),
+    // Call credits (README "Credits"): null remaining is unlimited. A refill resets remaining to
+    // the amount at 00:00 UTC each day or month; credits_refilled_at says which period was refilled.
+    creditsRemaining: integer("credits_remaining"),
+    creditsRefillAmount: integer("credits_refill_amount"),
+    creditsRefillInterval: text("credits_refill_interval").$type<"day" | "month">(),
+    creditsRefilledAt: timestamp("credits_refilled_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }),
     // Deletion is revocation: the row stays for audit and usage history.
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -143,6 +154,11 @@ export const apiKeys = pgTable(
       .where(sql`${t.revokedAt} is null`),
     index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("api_keys_created_by_user_id_idx").on(t.createdByUserId),
+    check("api_keys_rate_limit_check", sql`(${t.rateLimitPerSecond} is null) = (${t.rateLimitBurst} is null) and (${t.rateLimitPerSecond} is null or (${t.rateLimitPerSecond} > 0 and ${t.rateLimitBurst} >= 0))`),
+    check(
+      "api_keys_credits_check",
+      sql`(${t.creditsRemaining} is null or ${t.creditsRemaining} >= 0) and (${t.creditsRefillAmount} is null) = (${t.creditsRefillInterval} is null) and (${t.creditsRefillAmount} is null or (${t.creditsRemaining} is not null and ${t.creditsRefillAmount} > 0 and ${t.creditsRefillInterval} in ('day', 'month')))`,
+    ),
   ],
 );
 

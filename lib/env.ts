@@ -30,6 +30,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Switchboard <no-reply@switchboard.invalid>"),
   // Prometheus metrics (GET /metrics) on this port only, never on PORT; unset: no metrics server.
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Shared rate-limit counts (redis:// or rediss://). Unset: each server counts its own, which lets
+  // N servers together serve N times a key's limit.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL is a redis:// or rediss:// URL" }).optional(),
   // Live (not revoked) keys one workspace may hold; Generate explains the limit when it is reached.
   MAX_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50_000),
 });

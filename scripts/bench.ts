@@ -53,6 +53,7 @@ async function inProcess() {
     allowedIps: [],
     origins: [],
     ipRanges: [],
+    rateLimit: null,
   };
   const verify = createKeyVerifier({ lookup: cachedLookup(new KeyCache(), async () => record) });
   const headers = (name: string) => (name === "x-api-key" ? key : null);
@@ -95,13 +96,14 @@ async function overHttp() {
   const user = await signUp({ name: "Bench", email, passwordHash: "x", workspaceName: "Bench" }, { ip: null, userAgent: null });
   if (!user.ok || !user.workspaceId) throw new Error("could not create the bench workspace");
   const actor = { type: "user", id: user.userId, email, ip: null, userAgent: null } as const;
-  const created = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "bench", description: null });
+  // Benchmarks measure the key check, not the rate limiter (measured on its own): no rate limit.
+  const created = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "bench", description: null, policy: { rateLimit: null } });
   if (!created.ok) throw new Error("could not create the bench key");
   // For the cost of policies: an agent, a key with none, and a key with every restriction a
   // request from this machine passes.
   const { createAgent } = await import("@/lib/services/agents");
   const agent = await createAgent(actor, { workspaceId: user.workspaceId, name: "Bench agent", description: null, voice: "aria", firstMessage: "Hi" });
-  const open = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "open", description: null });
+  const open = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "open", description: null, policy: { rateLimit: null } });
   const restricted = await createApiKey(actor, {
     workspaceId: user.workspaceId,
     type: "private",
@@ -112,6 +114,7 @@ async function overHttp() {
       allowedAgents: [agent.id],
       allowedIps: ["10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32", "198.51.100.0/24", "127.0.0.1"],
       expiresAt: new Date(Date.now() + 86_400_000),
+      rateLimit: null,
     },
   });
   if (!open.ok || !restricted.ok) throw new Error("could not create the policy keys");

@@ -12,11 +12,12 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
 import type { ActionState } from "@/lib/actions/action-state";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
-import { describeCreator, describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
+import { describeCreator, describeCredits, describeExpiry, describeRateLimit, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
 import { KEY_RESOURCES } from "@/lib/keys/scopes";
 import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
+import { LimitFields } from "./limit-fields";
 import { PolicyFields } from "./policy-fields";
 
 type Props = {
@@ -66,12 +67,20 @@ export function ApiKeyDetail({ apiKey: key, agents, successor, canUpdate }: Prop
           <Fact label="Transient agents">{key.allowTransientAgents ? "Allowed" : "Not allowed"}</Fact>
           {key.type === "public" ? <Fact label="Allowed origins">{key.allowedOrigins.join(", ")}</Fact> : null}
           {key.type === "private" ? <Fact label="Allowed IP addresses">{key.allowedIps.length ? key.allowedIps.join(", ") : "Any"}</Fact> : null}
+          <Fact label="Rate limit">{describeRateLimit(key)}</Fact>
+          <Fact label="Credits">{creditsFact(key)}</Fact>
         </dl>
       </section>
 
       <EditKeyForm apiKey={key} agents={agents} canUpdate={canUpdate} />
     </div>
   );
+}
+
+function creditsFact(key: ApiKeyListItem): string {
+  const credits = describeCredits(key);
+  if (credits) return credits.refill ? `${credits.text} (${credits.refill})` : credits.text;
+  return key.rolledToId ? "Spends its successor's credits" : "Unlimited";
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -114,6 +123,7 @@ function EditKeyForm({ apiKey: key, agents, canUpdate }: { apiKey: ApiKeyListIte
             errors={failed?.fieldErrors?.description}
           />
           <PolicyFields chooseType={false} defaults={state?.ok ? state.data : key} agents={agents} errors={failed?.fieldErrors} values={failed?.values} />
+          <LimitFields defaults={state?.ok ? state.data : key} errors={failed?.fieldErrors} values={failed?.values} />
         </fieldset>
         <DisabledReason reason={reason}>
           <Button type="submit" disabled={!canUpdate || pending}>

@@ -13,7 +13,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { DisabledReason } from "@/components/ui/disabled-reason";
 import { Switch } from "@/components/ui/switch";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
-import { describeCreator, describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
+import { describeCreator, describeCredits, describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
 import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
@@ -34,6 +34,20 @@ function KeyBadges({ keyItem: key }: { keyItem: ApiKeyListItem }) {
           {text}
         </span>
       ))}
+    </p>
+  );
+}
+
+/** What is left of the key's call credits ("1,200 credits · refill 1,000 each month"); unlimited keys say nothing. */
+function KeyCredits({ keyItem: key }: { keyItem: ApiKeyListItem }) {
+  const credits = describeCredits(key);
+  if (!credits) return null;
+  return (
+    <p className={cn("mt-0.5", credits.text.startsWith("0 ") ? "font-medium text-red-700" : "text-zinc-600")}>
+      {/* "1 credit" reads right; the list still says "credits" to anyone searching it or listening. */}
+      {credits.text === "1 credit" ? <span className="sr-only">Remaining credits: </span> : null}
+      {credits.text}
+      {credits.refill ? <span className="text-zinc-500"> · {credits.refill}</span> : null}
     </p>
   );
 }
@@ -105,6 +119,7 @@ export function ApiKeysTable({
                 <p className="mt-0.5 text-zinc-600" title="What the key may do">
                   {describeRestrictions(key)}
                 </p>
+                <KeyCredits keyItem={key} />
               </td>
               <td role="cell" className={cn("justify-self-end", cell)}>
                 <div className="flex items-center gap-2">

@@ -3,6 +3,7 @@
 import { and, desc, eq, ilike, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import { creditsOf, type KeyCredits } from "@/lib/keys/limits";
 import { afterCursor, newestFirst, page, type Cursor } from "@/lib/pagination";
 
 export const apiKeyListColumns = {
@@ -27,6 +28,12 @@ export const apiKeyListColumns = {
   allowedIps: apiKeys.allowedIps,
   rolledToId: apiKeys.rolledToId,
   updatedAt: apiKeys.updatedAt,
+  rateLimitPerSecond: apiKeys.rateLimitPerSecond,
+  rateLimitBurst: apiKeys.rateLimitBurst,
+  creditsRemaining: apiKeys.creditsRemaining,
+  creditsRefillAmount: apiKeys.creditsRefillAmount,
+  creditsRefillInterval: apiKeys.creditsRefillInterval,
+  creditsRefilledAt: apiKeys.creditsRefilledAt,
 };
 
 /** The workspace's live keys, newest first. */
@@ -48,6 +55,32 @@ export async function findApiKey(db: Database | Transaction, workspaceId: string
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
   return row ?? null;
 }
+
+/**
+ * The credits a key spends, as they stand now: its own, or for a key in its grace period after
+ * a roll, its successor's (lib/services/credits.ts spends the same balance). null: unlimited.
+ */
+export async function findSpendingCredits(db: Database | Transaction, workspaceId: string, keyId: string): Promise<KeyCredits | null> {
+  let id: string | null = keyId;
+  // A few hops at most: a key rolled again during its predecessor's grace period.
+  for (let hop = 0; id && hop < 8; hop++) {
+    const [row] = await db
+      .select({ rolledToId: apiKeys.rolledToId, ...creditColumnsOf })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id)));
+    if (!row) return null;
+    if (!row.rolledToId) return creditsOf(row);
+    id = row.rolledToId;
+  }
+  return null;
+}
+
+const creditColumnsOf = {
+  creditsRemaining: apiKeys.creditsRemaining,
+  creditsRefillAmount: apiKeys.creditsRefillAmount,
+  creditsRefillInterval: apiKeys.creditsRefillInterval,
+  creditsRefilledAt: apiKeys.creditsRefilledAt,
+};
 
 /** A key just created, with its plaintext: returned once by lib/services/api-keys.ts. */
 export type CreatedApiKey = { secret: string; apiKey: ApiKeyListItem };

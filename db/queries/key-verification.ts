@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiKeys, workspaces } from "@/db/schema";
 import { compileIpAllowlist } from "@/lib/keys/ip-allowlist";
+import { rateLimitOf } from "@/lib/keys/limits";
 import { compileOrigins } from "@/lib/keys/origins";
 import type { KeyRecord } from "@/lib/keys/verify";
 
@@ -26,14 +27,22 @@ export function keyLookupFrom(db: Database) {
         allowTransientAgents: apiKeys.allowTransientAgents,
         allowedOrigins: apiKeys.allowedOrigins,
         allowedIps: apiKeys.allowedIps,
+        rateLimitPerSecond: apiKeys.rateLimitPerSecond,
+        rateLimitBurst: apiKeys.rateLimitBurst,
       })
       .from(apiKeys)
       .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
       .where(eq(apiKeys.hash, hash))
       .limit(1);
     if (!row) return null;
-    const { allowedOrigins, ...record } = row;
-    return { ...record, origins: compileOrigins(allowedOrigins), ipRanges: compileIpAllowlist(record.allowedIps) };
+    const { allowedOrigins, rateLimitPerSecond, rateLimitBurst, ...record } = row;
+    return {
+      ...record,
+      origins: compileOrigins(allowedOrigins),
+      ipRanges: compileIpAllowlist(record.allowedIps),
+      // One object per cached record: the limiter finds its instance for it without building a key.
+      rateLimit: rateLimitOf({ rateLimitPerSecond, rateLimitBurst }),
+    };
   };
 }
 

@@ -1,11 +1,11 @@
 "use server";
-// A key's page → Save changes: its name, description and policy (never its type). Takes effect
-// on the next request on every server, like disabling does.
+// A key's page → Save changes: its name, description, policy, rate limit and credits (never its
+// type). Takes effect on the next request on every server, like disabling does.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
 import { keyDescriptionSchema, keyNameSchema } from "@/lib/keys/policy";
-import { policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
+import { limitFormFields, limitsFromForm, policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
 import { routes } from "@/lib/routes";
 import { updateApiKey } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
@@ -19,11 +19,16 @@ const updateApiKeySchema = z
     name: keyNameSchema,
     description: keyDescriptionSchema.optional().transform((value) => value || null),
     ...policyFormFields,
+    ...limitFormFields,
   })
-  .transform((form, context) => ({
-    keyId: form.keyId,
-    changes: { name: form.name, description: form.description, ...policyFromForm(form, context, form.type) },
-  }));
+  .transform((form, context) => {
+    const { creditsSeen, ...limits } = limitsFromForm(form, context);
+    return {
+      keyId: form.keyId,
+      changes: { name: form.name, description: form.description, ...policyFromForm(form, context, form.type), ...limits },
+      creditsSeen,
+    };
+  });
 
 const REFUSALS = {
   not_found: { error: "This key no longer exists. Reload the page." },
@@ -37,8 +42,8 @@ const REFUSALS = {
 export const updateApiKeyAction = workspaceAction({
   permission: "keys:update",
   schema: updateApiKeySchema,
-  async handler({ keyId, changes }, { workspace, actor }, raw): Promise<ActionState<ApiKeyListItem>> {
-    const result = await updateApiKey(actor, { workspaceId: workspace.id, keyId, changes });
+  async handler({ keyId, changes, creditsSeen }, { workspace, actor }, raw): Promise<ActionState<ApiKeyListItem>> {
+    const result = await updateApiKey(actor, { workspaceId: workspace.id, keyId, changes, creditsSeen });
     if (!result.ok) {
       const refusal: { field?: string; error: string } =
         result.reason === "refused" ? { error: Object.values(result.refused).flat().join(" ") } : REFUSALS[result.reason];

@@ -4,8 +4,19 @@
 // (lib/keys/power.ts). Every change goes through lib/services/api-keys.ts, as the dashboard's do.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getDb } from "@/db/client";
-import { findApiKey, listApiKeysPage, type ApiKeyListItem } from "@/db/queries/api-keys";
+import { findApiKey, findSpendingCredits, listApiKeysPage, type ApiKeyListItem } from "@/db/queries/api-keys";
 import { KEY_PREFIXES } from "@/lib/keys/format";
+import {
+  CREDIT_INTERVALS,
+  creditsOf,
+  DEFAULT_RATE_LIMIT,
+  MAX_BURST,
+  MAX_CREDITS,
+  MAX_REQUESTS_PER_SECOND,
+  rateLimitOf,
+  type KeyCredits,
+  type RateLimit,
+} from "@/lib/keys/limits";
 import { maskKey } from "@/lib/keys/mask";
 import {
   agentIdsSchema,
@@ -21,6 +32,7 @@ import {
 import { excessPowers, loosenedFields, powersOf, type HolderPowers, type KeyPowerState } from "@/lib/keys/power";
 import { decodeCursor } from "@/lib/pagination";
 import { createApiKey, revokeApiKey, rollApiKey, updateApiKey, type UpdateApiKeyResult } from "@/lib/services/api-keys";
+import type { KeyRecord } from "@/lib/keys/verify";
 import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
@@ -33,6 +45,44 @@ const KEY_TYPES = ["private", "public"] as const;
 const MAX_GRACE_SECONDS = 7 * 86_400;
 
 const Permissions = scopesSchema.openapi("Permissions", { description: "Per resource: none, read or write (write includes read).", example: { agents: "read", calls: "write", api_keys: "none" } });
+
+const wholeNumber = (field: string, min: number, max: number) =>
+  z
+    .number({ error: `${field} is a whole number.` })
+    .int(`${field} is a whole number.`)
+    .min(min, `${field} is at least ${min}.`)
+    .max(max, `${field} is at most ${max.toLocaleString("en")}.`);
+
+const RateLimitSchema = z
+  .strictObject({
+    requests_per_second: wholeNumber("requests_per_second", 1, MAX_REQUESTS_PER_SECOND),
+    burst: wholeNumber("burst", 0, MAX_BURST).openapi({ description: "Requests allowed beyond the rate now and then: N + burst in the first second, N a second after it" }),
+  })
+  .openapi("RateLimit", {
+    description: "At most requests_per_second requests a second, plus a burst. Over it: 429 rate_limited with Retry-After. null: no limit.",
+    example: { requests_per_second: DEFAULT_RATE_LIMIT.perSecond, burst: DEFAULT_RATE_LIMIT.burst },
+  });
+
+const RefillSchema = z
+  .strictObject({
+    amount: wholeNumber("refill.amount", 1, MAX_CREDITS),
+    interval: z.enum(CREDIT_INTERVALS, { error: "Use day or month." }),
+  })
+  .openapi("CreditRefill", { description: "At 00:00 UTC each day, or on the first of each month, remaining is reset to amount." });
+
+const CreditsSchema = z
+  .strictObject({
+    remaining: wholeNumber("remaining", 0, MAX_CREDITS),
+    refill: RefillSchema.nullable(),
+  })
+  .openapi("Credits", {
+    description:
+      "Call credits: each POST /api/v1/calls takes one; with none left it answers 429 usage_exceeded. null: unlimited. A rolled key in its grace period spends its successor's credits (its own are null).",
+    example: { remaining: 1000, refill: { amount: 1000, interval: "month" } },
+  });
+
+/** Credits as sent: `refill` may be left out (no refill). */
+const CreditsInput = CreditsSchema.extend({ refill: RefillSchema.nullable().optional() });
 
 const ApiKeySchema = z
   .object({
@@ -49,6 +99,8 @@ const ApiKeySchema = z
     allowed_ips: z.array(z.string()).openapi({ description: "Private keys: addresses and CIDR ranges that may use the key; empty: any" }),
     expires_at: z.iso.datetime().nullable().openapi({ description: "When the key stops working (for a rolled key, the end of its grace period); null: never" }),
     rolled_to_id: z.uuid().nullable().openapi({ description: "Once rolled: the key that replaced this one" }),
+    rate_limit: RateLimitSchema.nullable(),
+    credits: CreditsSchema.nullable(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime().nullable(),
     last_used_at: z.iso.datetime().nullable(),
@@ -82,6 +134,8 @@ const policyFields = {
   permissions: Permissions.optional(),
   allowed_ips: ipsSchema.optional().openapi({ example: ["203.0.113.7", "198.51.100.0/24"] }),
   expires_at: ExpiresAt.optional(),
+  rate_limit: RateLimitSchema.nullable().optional(),
+  credits: CreditsInput.nullable().optional(),
 };
 
 const CreateApiKey = z
@@ -96,7 +150,7 @@ const CreateApiKey = z
   })
   .openapi("CreateApiKey", {
     description:
-      "Fields left out are inherited from the key making the request, so a new key never holds more than it: its permissions, allowed agents, allowed IPs (private keys) and expiry. allow_transient_agents defaults to false.",
+      "Fields left out are inherited from the key making the request, so a new key never holds more than it: its permissions, allowed agents, allowed IPs (private keys), expiry, rate limit and credits. A calling key with no rate limit gives the default of 50 requests a second with bursts of 100; send rate_limit: null for none. allow_transient_agents defaults to false.",
   });
 
 const UpdateApiKey = z
@@ -141,6 +195,8 @@ export function apiKeyJson(key: ApiKeyListItem) {
     allowed_ips: key.allowedIps,
     expires_at: key.expiresAt?.toISOString() ?? null,
     rolled_to_id: key.rolledToId,
+    rate_limit: rateLimitJson(rateLimitOf(key)),
+    credits: creditsOf(key),
     created_at: key.createdAt.toISOString(),
     updated_at: key.updatedAt?.toISOString() ?? null,
     last_used_at: key.lastUsedAt?.toISOString() ?? null,
@@ -148,11 +204,20 @@ export function apiKeyJson(key: ApiKeyListItem) {
   };
 }
 
+const rateLimitJson = (limit: RateLimit | null) => (limit ? { requests_per_second: limit.perSecond, burst: limit.burst } : null);
+const rateLimitFrom = (body: z.infer<typeof RateLimitSchema> | null) => (body ? { perSecond: body.requests_per_second, burst: body.burst } : null);
+const creditsFrom = (body: z.infer<typeof CreditsInput> | null): KeyCredits | null => (body ? { remaining: body.remaining, refill: body.refill ?? null } : null);
+
+/** The calling key's powers: the ceiling of every key it touches. Its credits are read now, as they change with every call. */
+async function holderPowers(key: KeyRecord): Promise<KeyRecord & HolderPowers> {
+  return { ...key, credits: await findSpendingCredits(getDb(), key.workspaceId, key.id) };
+}
+
 const notFound = () => new ApiError(404, "not_found", "No such API key in this workspace.", { hint: "Revoked keys are gone from the API; list keys with GET /api/v1/api-keys." });
 
 function beyondPower(excess: Record<string, string[]>) {
   return new ApiError(403, "forbidden", `A key cannot grant more than it holds: ${Object.keys(excess).join(", ")} refused.`, {
-    hint: "Keys created, rolled or edited through the API stay within the calling key's own permissions, agents, IP addresses and expiry. Use a key with more access, or the dashboard.",
+    hint: "Keys created, rolled or edited through the API stay within the calling key's own permissions, agents, IP addresses, expiry, rate limit and credits. Use a key with more access, or the dashboard.",
     details: excess,
   });
 }
@@ -182,6 +247,8 @@ function policyOf(body: z.infer<typeof UpdateApiKey>): Partial<KeyPolicy> {
     permissions: body.permissions,
     allowedIps: body.allowed_ips,
     expiresAt: body.expires_at,
+    rateLimit: body.rate_limit === undefined ? undefined : rateLimitFrom(body.rate_limit),
+    credits: body.credits === undefined ? undefined : creditsFrom(body.credits),
   };
 }
 
@@ -249,7 +316,8 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const holder = c.get("apiKey");
+      const holder = await holderPowers(c.get("apiKey"));
+      const { workspaceId } = c.get("apiKey");
       // Left out: the caller's own restrictions, so that a new key never exceeds it by default.
       const policy: KeyPolicy = {
         allowedOrigins: body.allowed_origins ?? [],
@@ -258,10 +326,13 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
         permissions: body.permissions ?? holder.permissions,
         allowedIps: body.type === "public" ? [] : (body.allowed_ips ?? holder.allowedIps),
         expiresAt: body.expires_at === undefined ? holder.expiresAt : body.expires_at,
+        // Every new key has a rate limit unless it asks for none: the caller's, else the default.
+        rateLimit: body.rate_limit === undefined ? (holder.rateLimit ?? DEFAULT_RATE_LIMIT) : rateLimitFrom(body.rate_limit),
+        credits: body.credits === undefined ? holder.credits : creditsFrom(body.credits),
       };
       const excess = excessPowers(holder, { type: body.type, ...policy, allowedIps: body.type === "private" ? policy.allowedIps : undefined });
       if (Object.keys(excess).length > 0) throw beyondPower(excess);
-      const result = await createApiKey(apiActor(c), { workspaceId: holder.workspaceId, type: body.type, name: body.name, description: body.description ?? null, policy });
+      const result = await createApiKey(apiActor(c), { workspaceId, type: body.type, name: body.name, description: body.description ?? null, policy });
       if (!result.ok) {
         if (result.reason === "limit_reached") throw limitReached(result.limit);
         throw refusal(result.reason);
@@ -295,7 +366,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       tags: ["API keys"],
       summary: "Update an API key",
       description:
-        "Takes effect on the next request on every server. A change that only takes power away (disabling, narrower permissions, agents or IP ranges, an earlier expiry, a new name or description) needs only api_keys:write. A change that gives any power back (enabling, wider permissions, agents, origins or IP ranges, transient agents, a later or no expiry) needs a calling key that holds everything the key will hold after the change.",
+        "Takes effect on the next request on every server. A change that only takes power away (disabling, narrower permissions, agents or IP ranges, an earlier expiry, a lower rate limit, fewer credits or a smaller refill, a new name or description) needs only api_keys:write. A change that gives any power back (enabling, wider permissions, agents, origins or IP ranges, transient agents, a later or no expiry, a higher rate or burst or no rate limit, more credits, a larger or more frequent refill or unlimited credits) needs a calling key that holds everything the key will hold after the change.",
       middleware: [requireScope("api_keys:write")],
       request: { params: IdParam, body: { ...json(UpdateApiKey, "The fields to change"), required: true } },
       responses: {
@@ -313,10 +384,9 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const body = c.req.valid("json");
-      // The calling key's powers: the ceiling of every key it touches.
-      const holder = c.get("apiKey");
+      const holder = await holderPowers(c.get("apiKey"));
       const result = await updateApiKey(apiActor(c), {
-        workspaceId: holder.workspaceId,
+        workspaceId: c.get("apiKey").workspaceId,
         keyId: id,
         changes: { name: body.name, description: body.description, status: body.status, ...policyOf(body) },
         check: (before, after) => powerToLoosen(holder, before, after),
@@ -350,10 +420,9 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const { grace_period_seconds } = c.req.valid("json");
-      // The calling key's powers: the ceiling of every key it touches.
-      const holder = c.get("apiKey");
+      const holder = await holderPowers(c.get("apiKey"));
       const result = await rollApiKey(apiActor(c), {
-        workspaceId: holder.workspaceId,
+        workspaceId: c.get("apiKey").workspaceId,
         keyId: id,
         graceSeconds: grace_period_seconds,
         check: (key) => excessPowers(holder, powersOf(key)),

@@ -4,6 +4,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { OriginIndex } from "@/lib/keys/origin-index";
+import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import type { KeyVerifier } from "@/lib/keys/verify";
 import { REQUEST_ID_HEADER } from "@/lib/security-headers";
 import { logUnexpectedError } from "@/lib/server/error-log";
@@ -19,7 +20,7 @@ import { json } from "./schemas";
 import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
 import { validationError } from "./validation";
 
-export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex }) {
+export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex; rateLimiter?: KeyRateLimiter }) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationError }).basePath("/api/v1");
 
   // X-Request-Id and Cache-Control: no-store come from the request listener, set on the Node
@@ -42,7 +43,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
       return c.json((document ??= buildOpenApiDocument(app)), 200);
     },
   );
-  app.use(requireApiKey(deps.verifyRequest));
+  app.use(requireApiKey(deps.verifyRequest, deps.rateLimiter));
 
   app.route("/", meRoutes);
   app.route("/", agentRoutes);

@@ -4,10 +4,12 @@
 import { createMiddleware } from "hono/factory";
 import { routePath } from "hono/route";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
-import { getMetrics, setResponseRoute } from "@/lib/server/metrics";
+import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
+import { getMetrics, setResponseRoute } from "@/lib/server/metrics";
 import { ApiError } from "./errors";
 import { requestHeader, requestHeaders, type NodeBindings } from "./node-request";
+import { enforceRateLimit } from "./rate-limit";
 
 export type ApiEnv = {
   Bindings: NodeBindings;
@@ -27,7 +29,7 @@ const FORBIDDEN_MESSAGES: Partial<Record<VerifyFailure, string>> = {
   ip_not_allowed: "This IP address is not allowed for this key.",
 };
 
-export function requireApiKey(verifyRequest: KeyVerifier) {
+export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateLimiter) {
   const metrics = getMetrics();
   return createMiddleware<ApiEnv>(async (c, next) => {
     setResponseRoute(c.env?.outgoing, routePath(c, -1));
@@ -49,6 +51,8 @@ export function requireApiKey(verifyRequest: KeyVerifier) {
       throw new ApiError(401, "unauthorized", INVALID_KEY_MESSAGE, { hint });
     }
     c.set("apiKey", outcome.key);
+    // Keys without a limit make no limiter call at all.
+    if (rateLimiter && outcome.key.rateLimit) await enforceRateLimit(c, rateLimiter, outcome.key, outcome.key.rateLimit);
     await next();
   });
 }

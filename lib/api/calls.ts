@@ -1,10 +1,12 @@
 // /api/v1/calls: start a call (private keys with calls:write, and public keys from their
 // allowed origins) and follow it (calls:read). A call names a saved agent, or carries an inline
-// (transient) agent where the key allows it.
+// (transient) agent where the key allows it; a key with credits pays one per call.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { getDb } from "@/db/client";
 import { findCall, listCalls, type CallRow } from "@/db/queries/calls";
 import { CALL_STATUSES, callStatus } from "@/lib/calls/schedule";
+import { nextRefillAt, type CreditInterval } from "@/lib/keys/limits";
 import type { KeyRecord } from "@/lib/keys/verify";
 import { decodeCursor } from "@/lib/pagination";
 import { createCall } from "@/lib/services/calls";
@@ -14,7 +16,7 @@ import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, assertTransientAllowed, requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { E164, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery } from "./schemas";
+import { E164, errorJson, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery } from "./schemas";
 
 const TransientAgent = z
   .object({
@@ -71,6 +73,21 @@ export function callJson(call: CallRow, now = new Date()) {
   };
 }
 
+/** 429 usage_exceeded: the key's credits are spent; when they refill, Retry-After says so too. */
+function usageExceeded(c: Context<ApiEnv>, refill: CreditInterval | null) {
+  if (!refill) {
+    return new ApiError(429, "usage_exceeded", "This key has no call credits left.", {
+      hint: "Its credits do not refill. An admin can add credits in Settings → API Keys → Edit, or through PATCH /api/v1/api-keys/{id}.",
+    });
+  }
+  const now = new Date();
+  const at = nextRefillAt(refill, now);
+  c.header("Retry-After", String(Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000))));
+  return new ApiError(429, "usage_exceeded", "This key has no call credits left.", {
+    hint: `Its credits refill at ${at.toISOString()} (00:00 UTC ${refill === "day" ? "each day" : "on the first of each month"}); Retry-After gives the seconds until then. An admin can add credits in Settings → API Keys → Edit.`,
+  });
+}
+
 /** A key limited to some agents sees and starts only their calls (and transient ones if allowed). */
 function assertCallAllowed(key: KeyRecord, call: CallRow) {
   if (call.agentId) assertAgentAllowed(key, call.agentId);
@@ -87,7 +104,17 @@ export const callRoutes = new OpenAPIHono<ApiEnv>()
       summary: "Start a call",
       middleware: [requireScope("calls:write", { publicKeys: true }), idempotency()],
       request: { body: { ...json(CreateCall, "Who calls whom"), required: true } },
-      responses: { 201: json(CallSchema, "The call, queued"), 404: notFoundResponse("No such agent"), ...errorResponses },
+      description: "A key with call credits spends one per call started; with none left the answer is 429 `usage_exceeded`, whose hint and Retry-After say when they refill.",
+      responses: {
+        201: json(CallSchema, "The call, queued"),
+        404: notFoundResponse("No such agent"),
+        ...errorResponses,
+        429: errorJson("Too many requests for this key (`rate_limited`, see the other routes), or no call credits left (`usage_exceeded`): Retry-After says when to retry.", {
+          code: "usage_exceeded",
+          message: "This key has no call credits left.",
+          hint: "Its credits refill at 2027-01-01T00:00:00.000Z (00:00 UTC on the first of each month); Retry-After gives the seconds until then. An admin can add credits in Settings → API Keys → Edit.",
+        }),
+      },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -102,6 +129,7 @@ export const callRoutes = new OpenAPIHono<ApiEnv>()
         fromNumber: body.from_number ?? null,
         metadata: body.metadata ?? {},
       });
+      if (!result.ok && result.reason === "usage_exceeded") throw usageExceeded(c, result.refill);
       if (!result.ok) throw new ApiError(404, "not_found", "No such agent in this workspace.", { hint: "List your agents with GET /api/v1/agents." });
       return c.json(callJson(result.call), 201);
     },

@@ -7,7 +7,7 @@ import { createMiddleware } from "hono/factory";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
-import { requestHeader } from "./node-request";
+import { requestHeader, setResponseHeader } from "./node-request";
 
 const PUBLIC_KEY_ROUTES: [method: string, path: RegExp][] = [
   ["POST", /^\/api\/v1\/calls$/],
@@ -16,8 +16,9 @@ const PUBLIC_KEY_ROUTES: [method: string, path: RegExp][] = [
 
 const ALLOWED_HEADERS = "X-API-Key, Authorization, Content-Type, Idempotency-Key";
 // Headers a page's script may read besides the basic ones: the id to quote when reporting a
-// failure, and whether an answer was a replay of an earlier Idempotency-Key request.
-const EXPOSED_HEADERS = "X-Request-Id, Idempotent-Replayed";
+// failure, whether an answer was a replay of an earlier Idempotency-Key request, and the key's
+// rate limit and when to retry, so that a page can slow down by itself.
+const EXPOSED_HEADERS = "X-Request-Id, Idempotent-Replayed, RateLimit, RateLimit-Policy, Retry-After";
 
 export function cors(origins: OriginIndex) {
   return createMiddleware<ApiEnv>(async (c, next) => {
@@ -41,9 +42,9 @@ export function cors(origins: OriginIndex) {
       });
     }
     if (known) {
-      c.header("Access-Control-Allow-Origin", origin);
-      c.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
-      c.header("Vary", "Origin");
+      setResponseHeader(c, "Access-Control-Allow-Origin", origin);
+      setResponseHeader(c, "Access-Control-Expose-Headers", EXPOSED_HEADERS);
+      setResponseHeader(c, "Vary", "Origin");
     }
     await next();
   });

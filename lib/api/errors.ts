@@ -1,6 +1,7 @@
 // The public API's error envelope: {"error": {"code", "message", "hint"?, "details"?, "requestId"?}}.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { setResponseHeader } from "./node-request";
 
 export type ErrorCode =
   | "unauthorized"
@@ -9,6 +10,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "rate_limited"
+  | "usage_exceeded"
   | "internal_error";
 
 export type ErrorBody = {
@@ -42,6 +44,6 @@ export class PolicyRefusal extends ApiError {}
 
 export function errorResponse(c: Context, error: ApiError) {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
-  if (error.status === 401) c.header("WWW-Authenticate", "Bearer");
+  if (error.status === 401) setResponseHeader(c, "WWW-Authenticate", "Bearer");
   return c.json(body, error.status);
 }

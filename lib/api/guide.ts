@@ -3,6 +3,7 @@
 // built from the verifier's own hints and the key format, so it cannot drift from what the API
 // answers.
 import { KEY_PATTERN_SOURCE, KEY_PREFIXES } from "@/lib/keys/format";
+import { DEFAULT_RATE_LIMIT, PUBLIC_KEY_CLIENT_LIMIT } from "@/lib/keys/limits";
 import { FAILURE_HINTS, FAILURE_STATUS, type VerifyFailure } from "@/lib/keys/verify";
 import { INVALID_KEY_MESSAGE } from "./authenticate";
 
@@ -105,7 +106,7 @@ Every error, on every endpoint, has the same envelope:
 \`\`\`
 
 \`code\` is one of \`invalid_request\` (400), \`unauthorized\` (401), \`forbidden\` (403), \`not_found\` (404),
-\`conflict\` (409), \`rate_limited\` (429) and \`internal_error\` (500). \`message\` says what happened; \`hint\`,
+\`conflict\` (409), \`rate_limited\` and \`usage_exceeded\` (429) and \`internal_error\` (500). \`message\` says what happened; \`hint\`,
 when present, says what to do; \`details\` maps each invalid field to what is wrong with it; \`requestId\`
 (on 500s, and in the \`X-Request-Id\` header of every response) identifies the request when you contact us.
 
@@ -146,9 +147,17 @@ comes for an agent the key is not allowed to use.
 **IP not allowed.** A private key with allowed IP addresses answers 403 to requests from anywhere else.
 Behind a proxy or NAT the address the API sees is your egress address; allow that, or a CIDR range.
 
-**Rate limited.** A request refused for going too fast gets 429 \`rate_limited\` with a \`Retry-After\` header:
-wait that many seconds and retry. Per-key rate limits are not switched on yet; this is how they will
-answer when they are.
+**Rate limited.** Each key has a rate limit: new keys may make ${DEFAULT_RATE_LIMIT.perSecond} requests a second, with bursts
+of ${DEFAULT_RATE_LIMIT.burst} more, and an admin can change it or lift it. Over it, the answer is 429 \`rate_limited\` with a
+\`Retry-After\` header: wait that many seconds and retry, and spread requests out. Every answer to a
+rate-limited key carries the \`RateLimit-Policy\` and \`RateLimit\` header fields of
+draft-ietf-httpapi-ratelimit-headers-11, such as \`RateLimit: "key";r=42;t=1\` (42 requests left in the next
+second). A public key also limits each visitor's address to ${PUBLIC_KEY_CLIENT_LIMIT.perSecond} requests a second (bursts of ${PUBLIC_KEY_CLIENT_LIMIT.burst}), so
+that one visitor cannot use up the site's limit.
+
+**Out of credits.** A key with call credits spends one per call started. With none left, \`POST /api/v1/calls\`
+answers 429 \`usage_exceeded\`; its hint says when the credits refill (00:00 UTC each day or on the first of
+the month) and \`Retry-After\` gives the seconds until then. Without a refill, an admin must add credits.
 
 ## Idempotency
 

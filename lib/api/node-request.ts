@@ -34,3 +34,13 @@ export function requestIdOf(c: Context): string {
   const id = (c as AnyContext).env?.outgoing?.getHeader(REQUEST_ID_HEADER);
   return typeof id === "string" ? id : newRequestId();
 }
+
+/**
+ * Sets a response header on the Node response, before the handler answers: Hono then keeps its
+ * own headers a plain object (c.header() would make it build a Headers object per response).
+ */
+export function setResponseHeader(c: Context, name: string, value: string) {
+  const outgoing = (c as AnyContext).env?.outgoing;
+  if (outgoing) outgoing.setHeader(name, value);
+  else c.header(name, value);
+}

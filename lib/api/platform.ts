@@ -1,11 +1,14 @@
 // Wires the /api/v1 app to this process's database: cached key lookups, cache invalidation by
-// LISTEN/NOTIFY, and batched "last used" writes. server.ts starts it once.
+// LISTEN/NOTIFY, batched "last used" writes, and the rate limiter (in Redis when REDIS_URL is
+// set). server.ts starts it once.
 import { APPLICATION_NAME, getDb, getSql } from "@/db/client";
 import { keyLookupFrom, lastUsedWriterFrom, publicOriginsFrom } from "@/db/queries/key-verification";
+import { getEnv } from "@/lib/env";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { listenForKeyChanges } from "@/lib/keys/invalidation";
 import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
+import { createRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
 import { describeError, logError } from "@/lib/server/error-log";
 import type { HealthProbes } from "@/lib/server/health";
@@ -26,6 +29,9 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   });
   const origins = new OriginIndex(publicOriginsFrom(db));
   const subscription = await listenForKeyChanges(getSql(), cache, () => origins.invalidate());
+  const rateLimiter = createRateLimiter({ redisUrl: getEnv().REDIS_URL });
+  // Counted in Redis from the first request when it answers; a dead Redis does not hold up the start.
+  await rateLimiter.ready();
   lastUsed.start(options.lastUsedFlushMs ?? 5_000);
   const hygiene = startHygieneSweeper();
   // Idempotency keys are kept 24 hours; a claim treats older rows as free, this only reclaims space.
@@ -47,8 +53,9 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   });
 
   return {
-    app: createApiApp({ verifyRequest, origins }),
+    app: createApiApp({ verifyRequest, origins, rateLimiter }),
     origins,
+    rateLimiter,
     /** What GET /readyz reports of this server's dependencies (lib/server/health.ts). */
     health,
     async stop() {
@@ -56,6 +63,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
       hygiene.stop();
       clearInterval(purge);
       await subscription.unlisten().catch(() => {});
+      await rateLimiter.stop();
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of "last used" times are then lost, which is worth a line, not a stack.
       await lastUsed.stop().catch((error: unknown) => console.warn(`> last-used times not saved at shutdown: ${describeError(error)}`));

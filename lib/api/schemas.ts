@@ -9,7 +9,7 @@ import { quoteText, text, TEXT_MESSAGES, textProblem } from "@/lib/text";
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "internal_error"]),
+      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "usage_exceeded", "internal_error"]),
       message: z.string(),
       hint: z.string().optional(),
       details: z.record(z.string(), z.array(z.string())).optional(),
@@ -112,6 +112,14 @@ export const errorResponses = {
     message: "This key lacks the permission api_keys:write.",
     hint: "An admin can grant api_keys:write in Settings → API Keys → Edit, or generate a key that has it.",
   }),
+  429: errorJson(
+    "Too many requests for this key: wait the seconds in `Retry-After`, then retry. Every answer to a rate-limited key carries `RateLimit-Policy` and `RateLimit` (draft-ietf-httpapi-ratelimit-headers-11).",
+    {
+      code: "rate_limited",
+      message: "Too many requests for this key.",
+      hint: "This key may make 50 requests a second (with bursts of 100 more). Wait 1 s (the Retry-After header), then retry, and spread requests out; an admin can raise the limit in Settings → API Keys → Edit.",
+    },
+  ),
   500: errorJson("Something went wrong on our side; `requestId` identifies it.", {
     code: "internal_error",
     message: "Something went wrong on our side.",

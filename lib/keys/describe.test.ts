@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeExpiry, describeRestrictions, durationInWords, hygieneBadges } from "./describe";
+import { describeCredits, describeExpiry, describeRateLimit, describeRestrictions, durationInWords, hygieneBadges } from "./describe";
 import { SCOPE_PRESETS } from "./scopes";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
@@ -63,5 +63,22 @@ describe("hygieneBadges", () => {
   });
   it("says durations in the largest whole unit", () => {
     expect([durationInWords(30_000), durationInWords(90 * 60_000), durationInWords(3 * DAY)]).toEqual(["1 minute", "2 hours", "3 days"]);
+  });
+});
+
+describe("describeRateLimit and describeCredits", () => {
+  const none = { creditsRemaining: null, creditsRefillAmount: null, creditsRefillInterval: null, creditsRefilledAt: null };
+  it("says the rate limit, or that there is none", () => {
+    expect(describeRateLimit({ rateLimitPerSecond: 1000, rateLimitBurst: 100 })).toBe("1,000 requests/s, bursts of 100");
+    expect(describeRateLimit({ rateLimitPerSecond: null, rateLimitBurst: null })).toBe("No rate limit");
+  });
+  it("says what remains in credits, with the refill, and nothing for unlimited keys", () => {
+    const refilledToday = new Date(NOW);
+    expect(describeCredits({ creditsRemaining: 1200, creditsRefillAmount: 1000, creditsRefillInterval: "month", creditsRefilledAt: refilledToday }, new Date(NOW))).toEqual({
+      text: "1,200 credits",
+      refill: "refill 1,000 each month",
+    });
+    expect(describeCredits({ ...none, creditsRemaining: 1, creditsRefilledAt: refilledToday }, new Date(NOW))).toEqual({ text: "1 credit", refill: null });
+    expect(describeCredits(none)).toBeNull();
   });
 });

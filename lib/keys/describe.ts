@@ -1,5 +1,6 @@
-// A key as the list and its page describe it in brief: its restrictions, when it stops, and the
-// hygiene badges (old enough to rotate; unused for a month).
+// A key as the list and its page describe it in brief: its restrictions, when it stops, the
+// hygiene badges (old enough to rotate; unused for a month), its rate limit and credits.
+import { creditsOf, rateLimitOf, type LimitColumns } from "./limits";
 import { describeScopes, type KeyScopes } from "./scopes";
 
 type Describable = {
@@ -61,4 +62,21 @@ export function hygieneBadges(key: Pick<Describable, "createdAt" | "lastUsedAt" 
 /** Who created a key, as "by …" reads it: a person's email, or "key NAME" for the management API. */
 export function describeCreator(key: { createdByType: "user" | "api_key"; createdByLabel: string }): string {
   return key.createdByType === "api_key" ? `key ${key.createdByLabel}` : key.createdByLabel;
+}
+
+/** "50 requests/s, bursts of 100" or "No rate limit". */
+export function describeRateLimit(key: Pick<LimitColumns, "rateLimitPerSecond" | "rateLimitBurst">): string {
+  const limit = rateLimitOf(key);
+  return limit ? `${limit.perSecond.toLocaleString("en")} requests/s, bursts of ${limit.burst.toLocaleString("en")}` : "No rate limit";
+}
+
+/**
+ * "1,200 credits", with the refill ("refill 1,000 each month"), or null for unlimited calls. A
+ * rolled key spends its successor's credits and has none of its own: null too.
+ */
+export function describeCredits(key: Omit<LimitColumns, "rateLimitPerSecond" | "rateLimitBurst">, now = new Date()): { text: string; refill: string | null } | null {
+  const credits = creditsOf(key, now);
+  if (!credits) return null;
+  const text = `${credits.remaining.toLocaleString("en")} ${credits.remaining === 1 ? "credit" : "credits"}`;
+  return { text, refill: credits.refill ? `refill ${credits.refill.amount.toLocaleString("en")} each ${credits.refill.interval}` : null };
 }

@@ -1,8 +1,10 @@
 // A key's policy as the dashboard's forms send it (Generate, and Edit on the key's page): text
 // fields with one origin or IP range per line, a permissions preset or three levels, an expiry
-// choice. Parsed into the policy the services store (lib/keys/policy.ts), with field errors.
+// choice, and (Edit) the rate limit and credits. Parsed into the policy the services store
+// (lib/keys/policy.ts), with field errors.
 import { z } from "zod";
 import { text } from "@/lib/text";
+import { CREDIT_INTERVALS, MAX_BURST, MAX_CREDITS, MAX_REQUESTS_PER_SECOND, type KeyCredits, type RateLimit } from "./limits";
 import { agentIdsSchema, checkPolicyForType, expiryFromChoice, ipsSchema, originsSchema, splitLines, type KeyPolicy } from "./policy";
 import { ACCESS_LEVELS, SCOPE_PRESETS, type KeyScopes } from "./scopes";
 
@@ -45,4 +47,61 @@ export function policyFromForm(form: PolicyForm, context: z.RefinementCtx, type:
   }
   checkPolicyForType(type, policy, context);
   return policy;
+}
+
+/** A number typed into a field: empty is undefined; anything else must be a whole number in range. */
+const count = (label: string, min: number, max: number) =>
+  text()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const number = Number(value.replaceAll(",", ""));
+      if (!Number.isInteger(number) || number < min || number > max) {
+        context.addIssue({ code: "custom", message: `${label} is a whole number from ${min} to ${max.toLocaleString("en")}.` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+/**
+ * Edit's rate limit and credits fields ("Requests per second", "Burst", "Credits", ...). The form
+ * marks that it has them (`limits`): a form without them leaves the key's limits as they are.
+ */
+export const limitFormFields = {
+  limits: z.literal("edit").optional(),
+  rateLimitPerSecond: count("Requests per second", 1, MAX_REQUESTS_PER_SECOND),
+  rateLimitBurst: count("Burst", 0, MAX_BURST),
+  noRateLimit: text().optional().transform((value) => value === "on" || value === "true"),
+  credits: count("Credits", 0, MAX_CREDITS),
+  // The balance the form showed: a save that leaves it as shown keeps the calls spent meanwhile.
+  creditsSeen: count("Credits", 0, MAX_CREDITS),
+  refillAmount: count("Refill amount", 1, MAX_CREDITS),
+  refillInterval: z.enum(["never", ...CREDIT_INTERVALS], { error: "Choose Never, Day or Month." }).default("never"),
+};
+
+type LimitForm = z.infer<z.ZodObject<typeof limitFormFields>>;
+
+/** The rate limit and credits a parsed Edit form asks for, with field errors where it cannot. */
+export function limitsFromForm(
+  form: LimitForm,
+  context: z.RefinementCtx,
+): { rateLimit?: RateLimit | null; credits?: KeyCredits | null; creditsSeen?: number | null } {
+  if (form.limits !== "edit") return {};
+  let rateLimit: RateLimit | null = null;
+  if (!form.noRateLimit) {
+    if (form.rateLimitPerSecond === undefined) context.addIssue({ code: "custom", path: ["rateLimitPerSecond"], message: "Enter requests per second, or tick No rate limit." });
+    if (form.rateLimitBurst === undefined) context.addIssue({ code: "custom", path: ["rateLimitBurst"], message: "Enter a burst (0 for none), or tick No rate limit." });
+    rateLimit = { perSecond: form.rateLimitPerSecond ?? 0, burst: form.rateLimitBurst ?? 0 };
+  }
+  let credits: KeyCredits | null = null;
+  if (form.refillInterval !== "never") {
+    if (form.refillAmount === undefined) context.addIssue({ code: "custom", path: ["refillAmount"], message: "Enter how many credits each refill gives." });
+    if (form.credits === undefined) context.addIssue({ code: "custom", path: ["credits"], message: "Enter the credits to start from: a refill needs a balance." });
+  }
+  if (form.credits !== undefined) {
+    credits = { remaining: form.credits, refill: form.refillInterval === "never" ? null : { amount: form.refillAmount ?? 1, interval: form.refillInterval } };
+  }
+  return { rateLimit, credits, creditsSeen: form.creditsSeen ?? null };
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { text } from "@/lib/text";
 import { parseIpEntry } from "./ip-allowlist";
+import type { KeyCredits, RateLimit } from "./limits";
 import { parseAllowedOrigin } from "./origins";
 import { ACCESS_LEVELS, type KeyScopes } from "./scopes";
 
@@ -69,6 +70,10 @@ export type KeyPolicy = {
   permissions: KeyScopes;
   allowedIps: string[];
   expiresAt: Date | null;
+  /** null: no rate limit. */
+  rateLimit: RateLimit | null;
+  /** null: unlimited calls. */
+  credits: KeyCredits | null;
 };
 
 /** The rules between fields, for a key of `type`; adds issues at the offending field. */

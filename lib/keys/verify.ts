@@ -4,6 +4,7 @@ import { extractKey, type ExtractProblem } from "./extract";
 import { parseKey, type KeyType, type ParseFailure } from "./format";
 import { hashKey } from "./hash";
 import { ipAllowed, type compileIpAllowlist } from "./ip-allowlist";
+import type { RateLimit } from "./limits";
 import { originAllowed, type OriginPattern } from "./origins";
 import type { KeyScopes } from "./scopes";
 
@@ -29,6 +30,8 @@ export type KeyRecord = {
   /** Compiled once when the record is loaded, so each request only compares. */
   origins: OriginPattern[];
   ipRanges: ReturnType<typeof compileIpAllowlist>;
+  /** Requests per second and burst (lib/keys/rate-limit.ts); null: no limit, and no limiter call. */
+  rateLimit: RateLimit | null;
 };
 
 /** What the request itself says, beyond its key: the browser's Origin and the client address. */

@@ -12,6 +12,7 @@ import { getKeyCache } from "@/lib/keys/cache";
 import { displayParts, generateKey, type KeyType } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
 import { KEY_CHANGED_CHANNEL } from "@/lib/keys/invalidation";
+import { creditColumns, creditsOf, DEFAULT_RATE_LIMIT, rateLimitColumns, rateLimitOf } from "@/lib/keys/limits";
 import type { KeyPolicy } from "@/lib/keys/policy";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import type { Actor } from "./actor";
@@ -21,7 +22,11 @@ export type CreateApiKeyResult =
   | { ok: false; reason: "name_taken" | "unknown_agents" }
   | { ok: false; reason: "limit_reached"; limit: number };
 
-/** A key with no restrictions: private keys as they were before policies existed. */
+/**
+ * What a new key gets for what its creator left out: no restrictions (private keys as they were
+ * before policies existed), unlimited calls, and the default rate limit, which every new key has
+ * unless it asks for another or none (`rateLimit: null`, as benchmarks and bulk tests do).
+ */
 export const OPEN_POLICY: KeyPolicy = {
   allowedOrigins: [],
   allowedAgents: [],
@@ -29,6 +34,8 @@ export const OPEN_POLICY: KeyPolicy = {
   permissions: SCOPE_PRESETS.full_access,
   allowedIps: [],
   expiresAt: null,
+  rateLimit: DEFAULT_RATE_LIMIT,
+  credits: null,
 };
 
 const live = (workspaceId: string) => and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt));
@@ -88,7 +95,20 @@ export type UpdateApiKeyResult =
  * only; the rules that depend on the key's type are checked here against the stored type, and
  * `check` (the management API's power limits) against the row as it is, locked.
  */
-export async function updateApiKey(actor: Actor, input: { workspaceId: string; keyId: string; changes: KeyChanges; check?: ChangeCheck }): Promise<UpdateApiKeyResult> {
+export async function updateApiKey(
+  actor: Actor,
+  input: {
+    workspaceId: string;
+    keyId: string;
+    changes: KeyChanges;
+    check?: ChangeCheck;
+    /**
+     * The balance the editor was shown (a form). Credits sent with that same remaining keep the
+     * balance as it now is, so saving a form does not give back the calls spent since it loaded.
+     */
+    creditsSeen?: number | null;
+  },
+): Promise<UpdateApiKeyResult> {
   try {
     const result = await getDb().transaction(async (tx): Promise<UpdateApiKeyResult & { hash?: string }> => {
       const [locked] = await tx
@@ -97,8 +117,16 @@ export async function updateApiKey(actor: Actor, input: { workspaceId: string; k
         .where(and(eq(apiKeys.id, input.keyId), live(input.workspaceId)))
         .for("update");
       if (!locked) return { ok: false, reason: "not_found" };
-      const { hash, ...before } = locked;
-      const after = { ...before, ...definedOnly(input.changes) };
+      const now = new Date();
+      const { hash, ...stored } = locked;
+      // Compared and audited as the key stands now: with a refill that is due counted in.
+      const before = { ...stored, creditsRemaining: creditsOf(stored, now)?.remaining ?? null };
+      const changes = { ...input.changes };
+      if (changes.credits && before.creditsRemaining !== null && changes.credits.remaining === input.creditsSeen) {
+        changes.credits = { ...changes.credits, remaining: before.creditsRemaining };
+      }
+      const columns = definedOnly(columnsOf(changes, now));
+      const after = { ...before, ...columns };
       if (before.type === "public" && after.allowedOrigins.length === 0) return { ok: false, reason: "origins_required" };
       if (before.type === "private" && after.allowedOrigins.length > 0) return { ok: false, reason: "origins_on_private" };
       if (before.type === "public" && after.allowedIps.length > 0) return { ok: false, reason: "ips_on_public" };
@@ -107,10 +135,20 @@ export async function updateApiKey(actor: Actor, input: { workspaceId: string; k
       }
       const refused = input.check?.(before, after);
       if (refused && Object.keys(refused).length > 0) return { ok: false, reason: "refused", refused };
-      const changed = Object.fromEntries(
-        Object.entries(definedOnly(input.changes)).filter(([field, value]) => !same(before[field as keyof typeof before], value)),
-      ) as KeyChanges;
+      const changed: Partial<typeof after> = Object.fromEntries(
+        Object.entries(columns).filter(([field, value]) => field !== "creditsRefilledAt" && !same(before[field as keyof typeof before], value)),
+      );
       if (Object.keys(changed).length === 0) return { ok: true, apiKey: before };
+      // A new balance or refill starts a period of its own: the whole balance is written, so a
+      // refill that was due is not applied over it afterwards.
+      if (CREDIT_FIELDS.some((field) => field in changed)) {
+        Object.assign(changed, {
+          creditsRemaining: after.creditsRemaining,
+          creditsRefillAmount: after.creditsRefillAmount,
+          creditsRefillInterval: after.creditsRefillInterval,
+          creditsRefilledAt: after.creditsRemaining === null ? null : now,
+        });
+      }
       const [row] = await tx
         .update(apiKeys)
         .set({ ...changed, updatedAt: sql`now()` })
@@ -118,7 +156,7 @@ export async function updateApiKey(actor: Actor, input: { workspaceId: string; k
         .returning(apiKeyListColumns);
       const target = { type: "api_key" as const, id: row!.id, label: row!.name };
       // A status change reads in the log as the dashboard's switch does: enabled or disabled.
-      const { status, ...edited } = changed;
+      const { status, creditsRefilledAt: _period, ...edited } = changed;
       if (status) {
         await recordAudit(tx, {
           workspaceId: input.workspaceId,
@@ -134,10 +172,7 @@ export async function updateApiKey(actor: Actor, input: { workspaceId: string; k
           actor,
           action: "api_key.updated",
           target,
-          metadata: {
-            before: Object.fromEntries(Object.keys(edited).map((field) => [field, forAudit(before[field as keyof typeof before])])),
-            after: Object.fromEntries(Object.entries(edited).map(([field, value]) => [field, forAudit(value)])),
-          },
+          metadata: { before: auditValues(before, Object.keys(edited), now), after: auditValues(row!, Object.keys(edited), now) },
         });
       }
       await notifyKeyChanged(tx, hash);
@@ -199,12 +234,20 @@ export async function rollApiKey(
         permissions: old.permissions,
         allowedIps: old.allowedIps,
         expiresAt: old.expiresAt,
+        rateLimit: rateLimitOf(old),
+        // The balance moves to the new key; the old one spends from it during its grace period
+        // (lib/services/credits.ts follows rolled_to_id), so a roll never doubles the credits.
+        credits: creditsOf(old, new Date(now)),
       },
     });
     const stopsAt = old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds;
     await tx
       .update(apiKeys)
-      .set(input.graceSeconds === 0 ? { revokedAt: sql`now()`, rolledToId: created.apiKey.id } : { expiresAt: stopsAt, rolledToId: created.apiKey.id, updatedAt: sql`now()` })
+      .set({
+        ...(input.graceSeconds === 0 ? { revokedAt: sql`now()` } : { expiresAt: stopsAt, updatedAt: sql`now()` }),
+        rolledToId: created.apiKey.id,
+        ...creditColumns(null),
+      })
       .where(eq(apiKeys.id, old.id));
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
@@ -279,6 +322,7 @@ async function insertKey(
 ): Promise<CreatedApiKey> {
   const secret = generateKey(input.type);
   const { start, end } = displayParts(secret);
+  const { rateLimit, credits, ...policy } = input.policy;
   const [apiKey] = await tx
     .insert(apiKeys)
     .values({
@@ -290,7 +334,9 @@ async function insertKey(
       start,
       end,
       ...creatorColumns(actor),
-      ...input.policy,
+      ...policy,
+      ...rateLimitColumns(rateLimit),
+      ...creditColumns(credits),
     })
     .returning(apiKeyListColumns);
   // A new public key brings new allowed origins: every server's CORS index must hear of it.
@@ -329,6 +375,30 @@ async function rolledName(tx: Transaction, workspaceId: string, name: string) {
 
 async function notifyKeyChanged(tx: Transaction, hash: string) {
   await tx.execute(sql`select pg_notify(${KEY_CHANGED_CHANNEL}, ${hash})`);
+}
+
+const RATE_LIMIT_FIELDS = ["rateLimitPerSecond", "rateLimitBurst"];
+const CREDIT_FIELDS = ["creditsRemaining", "creditsRefillAmount", "creditsRefillInterval"];
+
+/** Changes as the columns they are stored in: a rate limit is two, credits are four. */
+function columnsOf(changes: KeyChanges, now: Date) {
+  const { rateLimit, credits, ...rest } = changes;
+  return {
+    ...rest,
+    ...(rateLimit === undefined ? {} : rateLimitColumns(rateLimit)),
+    ...(credits === undefined ? {} : creditColumns(credits, now)),
+  };
+}
+
+/** An edit in the audit log: each field changed, the rate limit and credits as one value each. */
+function auditValues(row: ApiKeyListItem, fields: string[], now: Date): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (RATE_LIMIT_FIELDS.includes(field)) values.rateLimit = rateLimitOf(row);
+    else if (CREDIT_FIELDS.includes(field)) values.credits = creditsOf(row, now);
+    else values[field] = forAudit(row[field as keyof ApiKeyListItem]);
+  }
+  return values;
 }
 
 const definedOnly = <T extends object>(changes: T) => Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;

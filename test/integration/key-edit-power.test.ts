@@ -1,7 +1,8 @@
 // PATCH /api/v1/api-keys/{id} and the power rule (README "Managing keys through the API"): an edit
 // that only takes power away needs api_keys:write; one that gives any back needs a caller holding
 // everything the key will hold after it. Each field is loosened and tightened by a weaker caller
-// and by an equal one; a refusal changes nothing in the database.
+// and by an equal one; a refusal changes nothing in the database. Rate limits and credits follow
+// the same rule: null (no limit, unlimited credits) is the loosest of all.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -43,6 +44,8 @@ const base = (): Target => ({
     permissions: { agents: "read", calls: "read", api_keys: "write" },
     allowedIps: ["198.51.100.0/24"],
     expiresAt: days(30),
+    rateLimit: { perSecond: 10, burst: 20 },
+    credits: { remaining: 100, refill: { amount: 100, interval: "month" } },
   },
 });
 const publicBase = (): Target => ({
@@ -79,6 +82,14 @@ const rows: Row[] = [
   { field: "expires_at", direction: "loosen", target: base, body: () => ({ expires_at: null }), after: (t) => withPolicy(t, { expiresAt: null }) },
   { field: "expires_at", direction: "loosen", target: base, body: () => ({ expires_at: days(60).toISOString() }), after: (t) => withPolicy(t, { expiresAt: days(61) }) },
   { field: "expires_at", direction: "tighten", target: base, body: () => ({ expires_at: days(10).toISOString() }), after: (t) => t },
+  { field: "rate_limit", direction: "loosen", target: base, body: () => ({ rate_limit: { requests_per_second: 20, burst: 20 } }), after: (t) => withPolicy(t, { rateLimit: { perSecond: 20, burst: 20 } }) },
+  { field: "rate_limit", direction: "loosen", target: base, body: () => ({ rate_limit: { requests_per_second: 10, burst: 40 } }), after: (t) => withPolicy(t, { rateLimit: { perSecond: 10, burst: 40 } }) },
+  { field: "rate_limit", direction: "loosen", target: base, body: () => ({ rate_limit: null }), after: (t) => withPolicy(t, { rateLimit: null }) },
+  { field: "rate_limit", direction: "tighten", target: base, body: () => ({ rate_limit: { requests_per_second: 5, burst: 0 } }), after: (t) => t },
+  { field: "credits", direction: "loosen", target: base, body: () => ({ credits: { remaining: 200, refill: { amount: 100, interval: "month" } } }), after: (t) => withPolicy(t, { credits: { remaining: 200, refill: { amount: 100, interval: "month" } } }) },
+  { field: "credits", direction: "loosen", target: base, body: () => ({ credits: { remaining: 100, refill: { amount: 100, interval: "day" } } }), after: (t) => withPolicy(t, { credits: { remaining: 100, refill: { amount: 100, interval: "day" } } }) },
+  { field: "credits", direction: "loosen", target: base, body: () => ({ credits: null }), after: (t) => withPolicy(t, { credits: null }) },
+  { field: "credits", direction: "tighten", target: base, body: () => ({ credits: { remaining: 50 } }), after: (t) => t },
   { field: "allowed_origins", direction: "loosen", target: publicBase, body: () => ({ allowed_origins: ["https://a.example.com", "https://b.example.com", "https://c.example.com"] }), after: (t) => t },
   { field: "allowed_origins", direction: "tighten", target: publicBase, body: () => ({ allowed_origins: ["https://a.example.com"] }), after: (t) => t },
   { field: "name", direction: "tighten", target: base, body: () => ({ name: `renamed-${counter++}` }), after: (t) => t },

@@ -133,13 +133,14 @@ describe("CORS for public keys", () => {
     expect(otherRoute.status).toBe(403);
   });
 
-  it("lets the page read the request id and the replay marker of the real request", async () => {
+  it("lets the page read the request id, the replay marker and the rate-limit fields of the real request", async () => {
     const origin = "https://widget.example.com";
     const { secret } = await key("public", { allowedOrigins: [origin] });
     const response = await send(secret, { ...call(agentA), origin });
     expect(response.status).toBe(201);
     expect(response.headers.get("access-control-allow-origin")).toBe(origin);
-    expect(response.headers.get("access-control-expose-headers")).toBe("X-Request-Id, Idempotent-Replayed");
+    expect(response.headers.get("access-control-expose-headers")).toBe("X-Request-Id, Idempotent-Replayed, RateLimit, RateLimit-Policy, Retry-After");
+    expect(response.headers.get("ratelimit-policy")).toMatch(/^"key";q=50;w=1;/);
   });
 });
 

@@ -7,19 +7,35 @@ import { keyLookupFrom, publicOriginsFrom } from "@/db/queries/key-verification"
 import { createApiApp } from "@/lib/api/app";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
+import { createRateLimiter, type KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
 import { serveApi, sendApiRequest, type ApiRequest } from "./serve-api";
 
 export type { ApiRequest, ApiResponse } from "./serve-api";
 
-export async function startApiServer(options: { now?: () => number } = {}) {
+/**
+ * `rateLimiter`: the limiter to use (null: none); by default one of its own, counting in memory,
+ * or in Redis at `redisUrl`.
+ */
+export async function startApiServer(options: { now?: () => number; rateLimiter?: KeyRateLimiter | null; redisUrl?: string } = {}) {
   const db = getDb();
   // The process's own cache, as in production: the services evict from it after each change.
   const verifyRequest = createKeyVerifier({ lookup: cachedLookup(getKeyCache(), keyLookupFrom(db)), now: options.now });
-  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0) });
+  const ownLimiter = options.rateLimiter === undefined ? createRateLimiter({ redisUrl: options.redisUrl }) : null;
+  await ownLimiter?.ready();
+  const rateLimiter = options.rateLimiter === undefined ? ownLimiter! : (options.rateLimiter ?? undefined);
+  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0), rateLimiter });
   const { server, base } = await serveApi(app.fetch);
 
   const send = (secret: string | null, request: ApiRequest) => sendApiRequest(base, secret, request);
 
-  return { base, send, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    base,
+    send,
+    rateLimiter,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ownLimiter?.stop();
+    },
+  };
 }
