@@ -3,10 +3,9 @@
 // benchRateLimiter(); run alone with
 //   node --import tsx scripts/bench-rate-limit.ts [redis://…]
 // (without a URL it starts a throwaway redis-server when one is on PATH, else skips Redis).
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createRateLimiter, type KeyRateLimiter } from "@/lib/keys/rate-limit";
+import { hasRedisServer, startRedisServer } from "../test/support/redis";
 
 export type RateLimiterFigures = {
   /** µs per consume() of a key within its limit, and of one over it. */
@@ -75,24 +74,9 @@ export async function benchRateLimiter(options: { redisUrl?: string; log?: (line
   return { memory: inMemory, redis };
 }
 
-async function throwawayRedis() {
-  const port = await new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "ignore"] });
-  const ready = await new Promise<boolean>((resolve) => {
-    child.once("error", () => resolve(false));
-    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Ready to accept connections") && resolve(true));
-  });
-  return ready ? { url: `redis://127.0.0.1:${port}`, stop: () => child.kill("SIGKILL") } : null;
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const given = process.argv[2] ?? process.env.REDIS_URL;
-  const local = given ? null : await throwawayRedis();
+  const local = given || !hasRedisServer() ? null : await startRedisServer();
   await benchRateLimiter({ redisUrl: given ?? local?.url });
-  local?.stop();
+  await local?.stop();
 }

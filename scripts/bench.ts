@@ -20,7 +20,9 @@ import { compileOrigins } from "@/lib/keys/origins";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import { createKeyVerifier, type KeyRecord } from "@/lib/keys/verify";
 import { setResolvedEnv } from "@/lib/env";
+import { hasRedisServer, startRedisServer } from "../test/support/redis";
 import { benchHotPath, rssMiB } from "./bench-hot-path";
+import { benchRateLimiter } from "./bench-rate-limit";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -117,7 +119,9 @@ async function overHttp() {
       rateLimit: null,
     },
   });
-  if (!open.ok || !restricted.ok) throw new Error("could not create the policy keys");
+  // A limit high enough never to refuse: what counting every request costs.
+  const limited = await createApiKey(actor, { workspaceId: user.workspaceId, type: "private", name: "limited", description: null, policy: { rateLimit: { perSecond: 100_000, burst: 1_000_000 } } });
+  if (!open.ok || !restricted.ok || !limited.ok) throw new Error("could not create the policy keys");
   const spreadKeys = await insertKeys(user.workspaceId, user.userId, 100_000);
   await closeDb();
 
@@ -134,7 +138,8 @@ async function overHttp() {
   try {
     await auditLog(database.url, user.workspaceId);
     await benchHotPath({ base: `http://127.0.0.1:${PORT}`, secret: created.created.secret, spreadKeys, serverPid: server.pid! });
-    await policyCost(`http://127.0.0.1:${PORT}/api/v1/agents/${agent.id}`, open.created.secret, restricted.created.secret);
+    await keyCost("GET /api/v1/agents/{id}: key policies on the hot path", `http://127.0.0.1:${PORT}/api/v1/agents/${agent.id}`, { base: open.created.secret, other: restricted.created.secret }, "policies (read-only scopes, 1 allowed agent, 5 IP ranges, an expiry)");
+    await keyCost("GET /api/v1/me: the rate limiter on the hot path (in memory)", `http://127.0.0.1:${PORT}/api/v1/me`, { base: open.created.secret, other: limited.created.secret }, "a rate limit never reached (100,000/s)");
     console.log(`  server resident memory after the runs: ${(await rssMiB(server.pid!)).toFixed(0)} MiB`);
   } finally {
     server.kill("SIGTERM");
@@ -169,21 +174,20 @@ async function insertKeys(workspaceId: string, userId: string, count: number): P
   return secrets;
 }
 
-/** The same request with a key without restrictions and one with all of them, taking turns. */
-async function policyCost(url: string, openKey: string, restrictedKey: string) {
-  console.log(`\nGET /api/v1/agents/{id}: policies on the hot path (autocannon, ${CONNECTIONS} connections, ${DURATION} s a run, alternating):`);
-  const rates: Record<"open" | "restricted", number[]> = { open: [], restricted: [] };
+/** The same request with two keys, taking turns: what the second key's extra checks cost. */
+async function keyCost(title: string, url: string, keys: { base: string; other: string }, costOf: string) {
+  console.log(`\n${title} (autocannon, ${CONNECTIONS} connections, ${DURATION} s a run, alternating):`);
+  const rates: Record<"base" | "other", number[]> = { base: [], other: [] };
   for (let round = 0; round < 2; round++) {
-    for (const [label, key] of [["open", openKey], ["restricted", restrictedKey]] as const) {
-      const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { "x-api-key": key } });
-      if (result.non2xx > 0) throw new Error(`${label} key: ${result.non2xx} non-2xx answers`);
-      rates[label].push(result.requests.average);
-      console.log(`  ${`${label} key, run ${round + 1}`.padEnd(44)} ${result.requests.average.toFixed(0).padStart(8)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms`);
+    for (const which of ["base", "other"] as const) {
+      const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { "x-api-key": keys[which] } });
+      if (result.non2xx > 0) throw new Error(`${which} key: ${result.non2xx} non-2xx answers`);
+      rates[which].push(result.requests.average);
+      console.log(`  ${`${which === "base" ? "without" : "with"}, run ${round + 1}`.padEnd(44)} ${result.requests.average.toFixed(0).padStart(8)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms`);
     }
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const cost = (1 - mean(rates.restricted) / mean(rates.open)) * 100;
-  console.log(`  policies cost ${cost.toFixed(1)} % of throughput (read-only scopes, 1 allowed agent, 5 IP ranges, an expiry)`);
+  console.log(`  ${costOf} cost ${((1 - mean(rates.other) / mean(rates.base)) * 100).toFixed(1)} % of throughput`);
 }
 
 /** Pages of the audit log, as the page and the CSV export read them, with 100,000 events. */
@@ -222,4 +226,7 @@ async function auditLog(url: string, workspaceId: string) {
 }
 
 await inProcess();
+const redis = hasRedisServer() ? await startRedisServer() : null;
+await benchRateLimiter({ redisUrl: redis?.url });
+await redis?.stop();
 await overHttp();

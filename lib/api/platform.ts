@@ -46,6 +46,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
   };
   getMetrics().provide({
     listenConnected: () => (health.listen() ? 1 : 0),
+    rateLimited: () => rateLimiter.stats.refused,
     poolInUse: async () => {
       const [row] = await getSql()<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = ${APPLICATION_NAME}`;
       return row?.n ?? 0;

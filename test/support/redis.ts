@@ -2,7 +2,7 @@
 // disk. The global setup starts one for the run; a test that needs to pull the plug on Redis
 // starts its own.
 import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 
 export type TestRedis = { url: string; pid: number; stop(): Promise<void> };
 
@@ -43,14 +43,4 @@ export async function startRedisServer(): Promise<TestRedis> {
         child.kill("SIGKILL");
       }),
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
