@@ -9,7 +9,8 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "rate_limited"
-  | "internal_error";
+  | "internal_error"
+  | "service_unavailable";
 
 export type ErrorBody = {
   error: {
@@ -28,6 +29,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly extra: { hint?: string; details?: Record<string, string[]> } = {},
+    /** Headers the answer carries besides the envelope (Retry-After, say). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -43,5 +46,6 @@ export class PolicyRefusal extends ApiError {}
 export function errorResponse(c: Context, error: ApiError) {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
   if (error.status === 401) c.header("WWW-Authenticate", "Bearer");
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   return c.json(body, error.status);
 }
