@@ -1,7 +1,7 @@
 // The server registry's rows (lib/cluster/registry.ts). Times are the database's own clock, so
 // servers whose clocks disagree still agree on who is alive. Like the hot path's queries, no
 // `server-only`: the API servers run in plain Node.
-import { eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { servers } from "@/db/schema";
 
@@ -27,6 +27,15 @@ export async function liveServerIds(db: Database): Promise<string[]> {
     .from(servers)
     .where(gt(servers.heartbeatAt, sql`now() - make_interval(secs => ${SERVER_ALIVE_SECONDS})`));
   return rows.map((row) => row.id);
+}
+
+/** The rows of servers on `hostname`: whose pids this host can check. */
+export async function serversOnHost(db: Database, hostname: string) {
+  return db.select({ id: servers.id, pid: servers.pid }).from(servers).where(eq(servers.hostname, hostname));
+}
+
+export async function deleteServers(db: Database, hostname: string, ids: string[]) {
+  if (ids.length > 0) await db.delete(servers).where(and(eq(servers.hostname, hostname), inArray(servers.id, ids)));
 }
 
 /** Deletes the rows of servers that died without deregistering, `olderThanSeconds` ago. */

@@ -4,7 +4,7 @@
 // deregistering drops out of the count within 15 s, and its row is purged after an hour.
 import { hostname } from "node:os";
 import type { Database } from "@/db/client";
-import { deregisterServer, heartbeatServer, purgeDeadServers } from "@/db/queries/servers";
+import { deleteServers, deregisterServer, heartbeatServer, purgeDeadServers, serversOnHost } from "@/db/queries/servers";
 import { describeError } from "@/lib/server/error-log";
 
 const HEARTBEAT_MS = 5_000;
@@ -21,6 +21,7 @@ export function currentServerId(): string | null {
 
 export async function startServerRegistry(db: Database, serverId: string, options: { heartbeatMs?: number } = {}) {
   const server = { id: serverId, hostname: hostname(), pid: process.pid };
+  await forgetDeadPredecessors(db, server.hostname);
   await heartbeatServer(db, server);
   globalForRegistry.switchboardServerId = serverId;
   let beats = 0;
@@ -49,4 +50,25 @@ export async function startServerRegistry(db: Database, serverId: string, option
       await deregisterServer(db, serverId);
     },
   };
+}
+
+/**
+ * A server killed and restarted on the same host would otherwise count as a live server that
+ * never confirms for up to 15 s. Rows of this host whose process is gone (or whose pid is ours:
+ * a container restarted with the same pid) are deleted at start. Were two hosts to share a
+ * hostname, a live server's row would be back at its next heartbeat, 5 s later.
+ */
+async function forgetDeadPredecessors(db: Database, host: string) {
+  const dead = (await serversOnHost(db, host)).filter((row) => row.pid === process.pid || !processAlive(row.pid));
+  await deleteServers(db, host, dead.map((row) => row.id));
+}
+
+function processAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
