@@ -14,8 +14,10 @@ export type Cluster = Awaited<ReturnType<typeof startCluster>>;
 
 const ENTRY = path.resolve(import.meta.dirname, "api-node.ts");
 
-export async function startCluster(options: { size: number; databaseUrl: string; env?: Record<string, string> }) {
-  const nodes = await Promise.all(Array.from({ length: options.size }, () => startNode(options.databaseUrl, options.env ?? {})));
+export async function startCluster(options: { size: number; databaseUrl: string; env?: Record<string, string>; nodeEnv?: (index: number) => Record<string, string> }) {
+  const nodes = await Promise.all(
+    Array.from({ length: options.size }, (_, index) => startNode(options.databaseUrl, { ...options.env, ...options.nodeEnv?.(index) })),
+  );
   let next = 0;
   let admin: postgres.Sql | undefined;
   const adminSql = () => (admin ??= postgres(options.databaseUrl, { max: 1, onnotice: () => {} }));
