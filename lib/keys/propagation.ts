@@ -62,7 +62,7 @@ export async function awaitPropagation(changeId: string | null, timeoutMs = 1_00
   const complete = () => expected.every((id) => change.acks.has(id));
   while (!complete() && performance.now() < deadline) {
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, deadline - performance.now());
+      const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
       change.wake = () => (clearTimeout(timer), resolve());
     });
     change.wake = null;
