@@ -173,6 +173,8 @@ export async function startKeyChangeListener(options: ListenOptions): Promise<Ke
       const old = session;
       session = null;
       connected = false;
+      // Nothing keeps the cache fresh any more.
+      cache.distrust();
       if (globalForListener.switchboardKeyListener === listener) globalForListener.switchboardKeyListener = undefined;
       await old?.end({ timeout: 1 });
     },
