@@ -348,6 +348,21 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
+// The API servers running now (lib/cluster/registry.ts): each inserts its row at start, renews
+// heartbeat_at every 5 s and deletes it at stop. A row whose heartbeat is 15 s old no longer
+// counts; rows dead for an hour are purged. A key change's receipt counts these servers.
+export const servers = pgTable(
+  "servers",
+  {
+    id: uuid("id").primaryKey(),
+    hostname: text("hostname").notNull(),
+    pid: integer("pid").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("servers_heartbeat_at_idx").on(t.heartbeatAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;
@@ -361,3 +376,4 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type NewApiKey = typeof apiKeys.$inferInsert;
+export type Server = typeof servers.$inferSelect;

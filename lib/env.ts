@@ -35,6 +35,10 @@ const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL is a redis:// or rediss:// URL" }).optional(),
   // Live (not revoked) keys one workspace may hold; Generate explains the limit when it is reached.
   MAX_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50_000),
+  // Key checks answered from memory (lib/keys/cache.ts): live keys, and unknown well-formed keys
+  // in a cache of their own, so that a flood of random keys cannot evict live ones.
+  KEY_CACHE_SIZE: z.coerce.number().int().min(100).default(100_000),
+  KEY_MISS_CACHE_SIZE: z.coerce.number().int().min(100).default(100_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

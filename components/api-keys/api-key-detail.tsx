@@ -14,6 +14,8 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { updateApiKeyAction } from "@/lib/actions/update-api-key";
 import { describeCreator, describeCredits, describeExpiry, describeRateLimit, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
+import type { Propagation } from "@/lib/keys/propagation";
+import { receiptText } from "@/lib/keys/receipt";
 import { KEY_RESOURCES } from "@/lib/keys/scopes";
 import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
@@ -93,9 +95,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function EditKeyForm({ apiKey: key, agents, canUpdate }: { apiKey: ApiKeyListItem; agents: { id: string; name: string }[]; canUpdate: boolean }) {
-  const [state, action, pending] = useActionState(async (previous: ActionState<ApiKeyListItem>, formData: FormData) => {
+  const [state, action, pending] = useActionState(async (previous: ActionState<ApiKeyListItem & { propagation: Propagation }>, formData: FormData) => {
     const result = await updateApiKeyAction(previous, formData);
-    if (result?.ok) toast.success(`Saved: "${result.data.name}" applies on its next request, on every server`);
+    if (result?.ok) toast.success(receiptText(`Saved: "${result.data.name}" applied`, result.data.propagation, "applies the change"));
     return result;
   }, null);
   const failed = state && !state.ok ? state : undefined;

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useAutoRefresh } from "@/components/ui/use-auto-refresh";
 import type { ApiKeyListItem, CreatedApiKey } from "@/db/queries/api-keys";
 import { setApiKeyStatusAction } from "@/lib/actions/set-api-key-status";
+import { receiptText } from "@/lib/keys/receipt";
 import { ApiKeysTable } from "./api-keys-table";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { RevealKeyDialog } from "./reveal-key-dialog";
@@ -56,6 +57,7 @@ export function ApiKeysView({
       try {
         const result = await setApiKeyStatusAction(null, { keyId: key.id, enabled });
         if (!result?.ok) failed(result?.error ?? "try again.");
+        else toast.success(receiptText(`${enabled ? "Enabled" : "Disabled"} "${key.name}"`, result.data.propagation, enabled ? "applies the change" : "refuses the key"));
       } catch {
         failed("the server could not be reached. Try again.");
       }

@@ -2,6 +2,7 @@
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { revokeApiKeyAction } from "@/lib/actions/revoke-api-key";
+import { receiptText } from "@/lib/keys/receipt";
 
 export function RevokeKeyDialog({
   target,
@@ -27,7 +28,7 @@ export function RevokeKeyDialog({
       onConfirm={async () => {
         const result = await revokeApiKeyAction(null, { keyId: target!.id });
         if (!result?.ok) return { ok: false, error: result?.error ?? "Could not revoke the key." };
-        toast.success(`API key "${target!.name}" revoked`);
+        toast.success(receiptText(`API key "${target!.name}" revoked`, result.data.propagation, "refuses the key"));
         return { ok: true };
       }}
       onClose={onClose}

@@ -2,12 +2,14 @@
 // Roll key: choose how long the old key keeps working, then the new key is revealed once, in
 // the same "Save your API key" dialog as a generated one.
 import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 import { rollApiKeyAction } from "@/lib/actions/roll-api-key";
+import { receiptText } from "@/lib/keys/receipt";
 import { ROLL_GRACE_CHOICES } from "@/lib/keys/roll";
 
 const GRACE_OPTIONS = ROLL_GRACE_CHOICES.map((choice) => ({ value: String(choice.seconds), label: choice.label }));
@@ -36,6 +38,7 @@ export function RollKeyDialog({
       const result = await rollApiKeyAction(null, { keyId: target.id, grace }).catch(() => null);
       if (result?.ok) {
         setError(undefined);
+        toast.success(receiptText(`Rolled "${target.name}"`, result.data.propagation, "applies the change"));
         handedOver.current = true;
         onRolled(result.data);
       } else setError(result && !result.ok ? result.error : "The server could not be reached. Try again.");

@@ -82,6 +82,8 @@ test("generate, reveal once, call the API, disable, enable, revoke", async ({ ke
   await toggle.click();
   await expect(rowOf(page, "production")).toContainText("Disabled");
   expect((await action).ok()).toBe(true);
+  // The revocation receipt: every live server confirmed the eviction.
+  await expect(page.getByText(/^Disabled "production" on (\d+) of \1 servers in \d+ ms$/)).toBeVisible();
   let refused = await me({ "X-API-Key": key });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: { code: "unauthorized", message: "Invalid or missing API key.", hint: expect.stringMatching(/disabled/) } });
@@ -98,7 +100,7 @@ test("generate, reveal once, call the API, disable, enable, revoke", async ({ ke
   await expect(confirm).toContainText("production");
   await expect(confirm).toContainText("permanent");
   await confirm.getByRole("button", { name: "Revoke key" }).click();
-  await expect(page.getByText('API key "production" revoked')).toBeVisible();
+  await expect(page.getByText(/^API key "production" revoked on (\d+) of \1 servers in \d+ ms$/)).toBeVisible();
   await expect(rowOf(page, "production")).toHaveCount(0);
   refused = await me({ "X-API-Key": key });
   expect(refused.status()).toBe(401);

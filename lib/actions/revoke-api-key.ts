@@ -1,7 +1,9 @@
 "use server";
-// Revoke: permanent. The row stays for history, the key stops working at once.
+// Revoke: permanent. The row stays for history, the key stops working at once; the answer says
+// how many servers confirmed it (waits up to a second for their acks).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { awaitPropagation } from "@/lib/keys/propagation";
 import { routes } from "@/lib/routes";
 import { revokeApiKey } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
@@ -12,7 +14,8 @@ export const revokeApiKeyAction = workspaceAction({
   async handler({ keyId }, { workspace, actor }) {
     const key = await revokeApiKey(actor, { workspaceId: workspace.id, keyId });
     if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };
+    const propagation = await awaitPropagation(key.changeId);
     revalidatePath(routes.apiKeys);
-    return { ok: true, data: undefined };
+    return { ok: true, data: { propagation } };
   },
 });

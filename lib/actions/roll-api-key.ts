@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 import { routes } from "@/lib/routes";
+import { awaitPropagation, type Propagation } from "@/lib/keys/propagation";
 import { ROLL_GRACE_CHOICES } from "@/lib/keys/roll";
 import { rollApiKey } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
@@ -15,7 +16,7 @@ const GRACES = ROLL_GRACE_CHOICES.map((choice) => String(choice.seconds)) as [st
 export const rollApiKeyAction = workspaceAction({
   permission: "keys:update",
   schema: z.object({ keyId: z.uuid(), grace: z.enum(GRACES, { error: "Choose how long the old key keeps working." }) }),
-  async handler({ keyId, grace }, { workspace, actor }): Promise<ActionState<CreatedApiKey>> {
+  async handler({ keyId, grace }, { workspace, actor }): Promise<ActionState<CreatedApiKey & { propagation: Propagation }>> {
     const result = await rollApiKey(actor, { workspaceId: workspace.id, keyId, graceSeconds: Number(grace) });
     if (result.ok === false && result.reason === "refused") return { ok: false, error: Object.values(result.refused).flat().join(" ") };
     if (!result.ok) {
@@ -26,7 +27,9 @@ export const rollApiKeyAction = workspaceAction({
       }[result.reason];
       return { ok: false, error };
     }
+    // How many servers know the old key's new end (or, with no grace, that it is revoked).
+    const propagation = await awaitPropagation(result.changeId);
     revalidatePath(routes.apiKeys);
-    return { ok: true, data: result.created };
+    return { ok: true, data: { ...result.created, propagation } };
   },
 });

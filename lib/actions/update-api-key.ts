@@ -1,11 +1,13 @@
 "use server";
 // A key's page → Save changes: its name, description, policy, rate limit and credits (never its
-// type). Takes effect on the next request on every server, like disabling does.
+// type). Takes effect on the next request on every server, like disabling does; the answer says
+// how many confirmed.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
 import { keyDescriptionSchema, keyNameSchema } from "@/lib/keys/policy";
 import { limitFormFields, limitsFromForm, policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
+import { awaitPropagation, type Propagation } from "@/lib/keys/propagation";
 import { routes } from "@/lib/routes";
 import { updateApiKey } from "@/lib/services/api-keys";
 import { workspaceAction } from "./action";
@@ -42,7 +44,7 @@ const REFUSALS = {
 export const updateApiKeyAction = workspaceAction({
   permission: "keys:update",
   schema: updateApiKeySchema,
-  async handler({ keyId, changes, creditsSeen }, { workspace, actor }, raw): Promise<ActionState<ApiKeyListItem>> {
+  async handler({ keyId, changes, creditsSeen }, { workspace, actor }, raw): Promise<ActionState<ApiKeyListItem & { propagation: Propagation }>> {
     const result = await updateApiKey(actor, { workspaceId: workspace.id, keyId, changes, creditsSeen });
     if (!result.ok) {
       const refusal: { field?: string; error: string } =
@@ -52,8 +54,9 @@ export const updateApiKeyAction = workspaceAction({
         ? { ok: false, error: "Check the highlighted fields.", fieldErrors: { [refusal.field]: [refusal.error] }, values }
         : { ok: false, error: refusal.error, values };
     }
+    const propagation = await awaitPropagation(result.changeId);
     revalidatePath(routes.apiKeys);
     revalidatePath(routes.apiKey(keyId));
-    return { ok: true, data: result.apiKey };
+    return { ok: true, data: { ...result.apiKey, propagation } };
   },
 });

@@ -30,6 +30,7 @@ import {
   type KeyPolicy,
 } from "@/lib/keys/policy";
 import { excessPowers, loosenedFields, powersOf, type HolderPowers, type KeyPowerState } from "@/lib/keys/power";
+import { awaitPropagation, PROPAGATION_HEADER, propagationHeader } from "@/lib/keys/propagation";
 import { decodeCursor } from "@/lib/pagination";
 import { createApiKey, revokeApiKey, rollApiKey, updateApiKey, type UpdateApiKeyResult } from "@/lib/services/api-keys";
 import type { KeyRecord } from "@/lib/keys/verify";
@@ -115,8 +116,31 @@ const CreatedApiKeySchema = ApiKeySchema.extend({
   }),
 }).openapi("CreatedApiKey");
 
+// The revocation receipt of a change (lib/keys/propagation.ts).
+const PropagationSchema = z
+  .object({
+    servers: z.number().int().openapi({ description: "API servers alive when the change was made (heartbeat under 15 s old)" }),
+    confirmed: z.number().int().openapi({ description: "Servers that confirmed, within one second, that they evicted the key from their cache" }),
+    ms: z.number().int().openapi({ description: "Milliseconds until the last confirmation (about 1000 when a server did not confirm)" }),
+  })
+  .openapi("Propagation", {
+    description:
+      "How far the change has reached. A server that did not confirm has lost its notification connection, and checks every key against the database until it is back, so it applies the change anyway.",
+    example: { servers: 3, confirmed: 3, ms: 12 },
+  });
+
+const propagationHeaders = {
+  [PROPAGATION_HEADER]: {
+    description: "The propagation figures of the change as a structured-field dictionary: `servers=3, confirmed=3, ms=12`",
+    schema: { type: "string" as const, example: "servers=3, confirmed=3, ms=12" },
+  },
+};
+
+const UpdatedApiKeySchema = ApiKeySchema.extend({ propagation: PropagationSchema }).openapi("UpdatedApiKey");
+
 const RolledApiKeySchema = CreatedApiKeySchema.extend({
   previous_key: z.object({ id: z.uuid(), name: z.string(), stops_at: z.iso.datetime() }).openapi({ description: "The rolled key, renamed, and when it stops working" }),
+  propagation: PropagationSchema,
 }).openapi("RolledApiKey");
 
 /** An ISO 8601 date-time in the future (within ten years), or null for never. */
@@ -370,7 +394,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       middleware: [requireScope("api_keys:write")],
       request: { params: IdParam, body: { ...json(UpdateApiKey, "The fields to change"), required: true } },
       responses: {
-        200: json(ApiKeySchema, "The key as changed"),
+        200: { ...json(UpdatedApiKeySchema, "The key as changed, and how far the change has reached"), headers: propagationHeaders },
         404: notFoundResponse("No such live key"),
         409: conflictResponse("The name is taken", {
           code: "conflict",
@@ -396,7 +420,9 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
         if (result.reason === "refused") throw beyondPower(result.refused);
         throw refusal(result.reason);
       }
-      return c.json(apiKeyJson(result.apiKey), 200);
+      const propagation = await awaitPropagation(result.changeId);
+      c.header(PROPAGATION_HEADER, propagationHeader(propagation));
+      return c.json({ ...apiKeyJson(result.apiKey), propagation }, 200);
     },
   )
   // POST /api/v1/api-keys/{id}/roll: replace a key; the old one works for the grace period
@@ -411,7 +437,7 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       middleware: [requireScope("api_keys:write"), idempotency()],
       request: { params: IdParam, body: { ...json(RollApiKey, "How long the old key keeps working"), required: true } },
       responses: {
-        201: json(RolledApiKeySchema, "The new key, with its plaintext: store it now"),
+        201: { ...json(RolledApiKeySchema, "The new key, with its plaintext: store it now"), headers: propagationHeaders },
         404: notFoundResponse("No such live key"),
         409: conflictResponse("The key was already rolled, the workspace holds the most keys it can, or the Idempotency-Key was used"),
         ...errorResponses,
@@ -434,11 +460,14 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
         throw new ApiError(409, "conflict", "This key was already rolled.", { hint: "Roll its successor (rolled_to_id) instead." });
       }
       c.set("issuedKeyId", result.created.apiKey.id);
+      const propagation = await awaitPropagation(result.changeId);
+      c.header(PROPAGATION_HEADER, propagationHeader(propagation));
       return c.json(
         {
           ...apiKeyJson(result.created.apiKey),
           key: result.created.secret,
           previous_key: { id, name: result.oldKeyName, stops_at: result.oldKeyStopsAt.toISOString() },
+          propagation,
         },
         201,
       );
@@ -451,14 +480,16 @@ export const apiKeyRoutes = new OpenAPIHono<ApiEnv>()
       path: "/api-keys/{id}",
       tags: ["API keys"],
       summary: "Revoke an API key",
-      description: "The key stops working on every server at once. Permanent: a revoked key cannot be restored.",
+      description:
+        "The key stops working on every server at once. Permanent: a revoked key cannot be restored. The Switchboard-Propagation header says how many servers confirmed it.",
       middleware: [requireScope("api_keys:write")],
       request: { params: IdParam },
-      responses: { 204: { description: "Revoked" }, 404: notFoundResponse("No such live key"), ...errorResponses },
+      responses: { 204: { description: "Revoked", headers: propagationHeaders }, 404: notFoundResponse("No such live key"), ...errorResponses },
     }),
     async (c) => {
       const revoked = await revokeApiKey(apiActor(c), { workspaceId: c.get("apiKey").workspaceId, keyId: c.req.valid("param").id });
       if (!revoked) throw notFound();
+      c.header(PROPAGATION_HEADER, propagationHeader(await awaitPropagation(revoked.changeId)));
       return c.body(null, 204);
     },
   );

@@ -48,6 +48,8 @@ export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateL
         });
       }
       if (status === 403) throw new ApiError(403, "forbidden", FORBIDDEN_MESSAGES[outcome.reason]!, { hint });
+      // The database is unreachable and the key is not cached: neither yes nor no, so retry.
+      if (status === 503) throw new ApiError(503, "service_unavailable", "The API key could not be checked right now.", { hint }, { "Retry-After": "1" });
       throw new ApiError(401, "unauthorized", INVALID_KEY_MESSAGE, { hint });
     }
     c.set("apiKey", outcome.key);

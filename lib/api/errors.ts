@@ -11,7 +11,8 @@ export type ErrorCode =
   | "conflict"
   | "rate_limited"
   | "usage_exceeded"
-  | "internal_error";
+  | "internal_error"
+  | "service_unavailable";
 
 export type ErrorBody = {
   error: {
@@ -30,6 +31,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly extra: { hint?: string; details?: Record<string, string[]> } = {},
+    /** Headers the answer carries besides the envelope (Retry-After, say). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -45,5 +48,6 @@ export class PolicyRefusal extends ApiError {}
 export function errorResponse(c: Context, error: ApiError) {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
   if (error.status === 401) setResponseHeader(c, "WWW-Authenticate", "Bearer");
+  for (const [name, value] of Object.entries(error.headers)) setResponseHeader(c, name, value);
   return c.json(body, error.status);
 }

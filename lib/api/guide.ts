@@ -28,9 +28,10 @@ const FAILURE_SITUATIONS: Record<VerifyFailure, string> = {
   origin_not_allowed: "Public key used from a page whose origin is not allowed",
   private_key_in_browser: "Private key used from a web page",
   ip_not_allowed: "Request from an IP address the key is not restricted to",
+  unavailable: "Switchboard's database is unreachable and the key was not used on this server lately",
 };
 
-const CODE_OF_STATUS: Record<number, string> = { 400: "invalid_request", 401: "unauthorized", 403: "forbidden" };
+const CODE_OF_STATUS: Record<number, string> = { 400: "invalid_request", 401: "unauthorized", 403: "forbidden", 503: "service_unavailable" };
 
 function hintTable(): string {
   const rows = (Object.keys(FAILURE_HINTS) as VerifyFailure[]).map((reason) => {

@@ -1,11 +1,13 @@
 // Wires the /api/v1 app to this process's database: cached key lookups, cache invalidation by
-// LISTEN/NOTIFY, batched "last used" writes, and the rate limiter (in Redis when REDIS_URL is
-// set). server.ts starts it once.
+// LISTEN/NOTIFY with acks, the server registry, batched "last used" writes, and the rate limiter
+// (in Redis when REDIS_URL is set). server.ts starts it once.
+import { randomUUID } from "node:crypto";
 import { APPLICATION_NAME, getDb, getSql } from "@/db/client";
 import { keyLookupFrom, lastUsedWriterFrom, publicOriginsFrom } from "@/db/queries/key-verification";
+import { startServerRegistry } from "@/lib/cluster/registry";
 import { getEnv } from "@/lib/env";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
-import { listenForKeyChanges } from "@/lib/keys/invalidation";
+import { startKeyChangeListener } from "@/lib/keys/invalidation";
 import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter } from "@/lib/keys/rate-limit";
@@ -19,7 +21,7 @@ import { createApiApp } from "./app";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
-export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {}) {
+export async function startPlatformApi(options: { lastUsedFlushMs?: number; listenRetryMs?: number } = {}) {
   const db = getDb();
   const cache = getKeyCache();
   const lastUsed = new LastUsedRecorder(lastUsedWriterFrom(db));
@@ -28,7 +30,16 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
     onVerified: (key) => lastUsed.record(key.id),
   });
   const origins = new OriginIndex(publicOriginsFrom(db));
-  const subscription = await listenForKeyChanges(getSql(), cache, () => origins.invalidate());
+  // Listening before registering: a server counts in receipts only once it can acknowledge.
+  const serverId = randomUUID();
+  const listener = await startKeyChangeListener({
+    url: getEnv().DATABASE_URL!,
+    serverId,
+    cache,
+    onChange: () => origins.invalidate(),
+    retryMs: options.listenRetryMs,
+  });
+  const registry = await startServerRegistry(db, serverId);
   const rateLimiter = createRateLimiter({ redisUrl: getEnv().REDIS_URL });
   // Counted in Redis from the first request when it answers; a dead Redis does not hold up the start.
   await rateLimiter.ready();
@@ -42,9 +53,12 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
 
   const health: HealthProbes = {
     database: () => getSql()`select 1`.execute(),
-    listen: () => true,
+    // Down also while the cache is not yet trusted again after a reconnect.
+    listen: () => listener.connected(),
   };
   getMetrics().provide({
+    cacheHits: () => cache.stats.hits,
+    cacheMisses: () => cache.stats.loads,
     listenConnected: () => (health.listen() ? 1 : 0),
     rateLimited: () => rateLimiter.stats.refused,
     poolInUse: async () => {
@@ -57,13 +71,15 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number } = {
     app: createApiApp({ verifyRequest, origins, rateLimiter }),
     origins,
     rateLimiter,
+    serverId,
     /** What GET /readyz reports of this server's dependencies (lib/server/health.ts). */
     health,
     async stop() {
       // At shutdown the database may already be going away; the listener is moot then.
       hygiene.stop();
       clearInterval(purge);
-      await subscription.unlisten().catch(() => {});
+      await registry.stop().catch(() => {});
+      await listener.stop().catch(() => {});
       await rateLimiter.stop();
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of "last used" times are then lost, which is worth a line, not a stack.

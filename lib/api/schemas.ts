@@ -9,7 +9,7 @@ import { quoteText, text, TEXT_MESSAGES, textProblem } from "@/lib/text";
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "usage_exceeded", "internal_error"]),
+      code: z.enum(["unauthorized", "forbidden", "invalid_request", "not_found", "conflict", "rate_limited", "usage_exceeded", "internal_error", "service_unavailable"]),
       message: z.string(),
       hint: z.string().optional(),
       details: z.record(z.string(), z.array(z.string())).optional(),
@@ -124,5 +124,10 @@ export const errorResponses = {
     code: "internal_error",
     message: "Something went wrong on our side.",
     requestId: "req_Xk2v9QmB7tLw4RcY",
+  }),
+  503: errorJson("The key could not be checked: the database is unreachable and the key was not cached. Retry after `Retry-After` seconds.", {
+    code: "service_unavailable",
+    message: "The API key could not be checked right now.",
+    hint: "Keys cannot be checked right now: the key store is unreachable. Retry after the time in Retry-After; keys in use recently keep working meanwhile.",
   }),
 } as const;

@@ -4,7 +4,7 @@ import { hashKey } from "./hash";
 import { compileIpAllowlist } from "./ip-allowlist";
 import { compileOrigins } from "./origins";
 import { SCOPE_PRESETS } from "./scopes";
-import { createKeyVerifier, type KeyRecord, type RequestFacts, type VerifyFailure } from "./verify";
+import { createKeyVerifier, FAILURE_STATUS, KeyStoreUnavailable, type KeyRecord, type RequestFacts, type VerifyFailure } from "./verify";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 
@@ -38,6 +38,14 @@ function setup(stored: Record<string, KeyRecord>) {
 }
 
 describe("createKeyVerifier", () => {
+  it("answers unavailable (503) when the key store cannot be asked, and lets other failures through", async () => {
+    const key = generateKey("private");
+    const failWith = (error: Error) => createKeyVerifier({ lookup: async () => Promise.reject(error) })((name) => (name === "x-api-key" ? key : null));
+    expect(await failWith(new KeyStoreUnavailable(new Error("ECONNREFUSED")))).toEqual({ ok: false, reason: "unavailable" });
+    expect(FAILURE_STATUS.unavailable).toBe(503);
+    await expect(failWith(new Error("bug"))).rejects.toThrow("bug");
+  });
+
   it("accepts a live key and reports it as used", async () => {
     const key = generateKey("private");
     const { send, onVerified } = setup({ [key]: record() });

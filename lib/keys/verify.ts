@@ -48,10 +48,15 @@ export type VerifyFailure =
   | "origin_required"
   | "origin_not_allowed"
   | "private_key_in_browser"
-  | "ip_not_allowed";
+  | "ip_not_allowed"
+  | "unavailable";
 
-/** The HTTP answer to each failure: 401 for a key that is no key, 403 for one used where it may not be. */
-export const FAILURE_STATUS: Record<VerifyFailure, 400 | 401 | 403> = {
+/**
+ * The HTTP answer to each failure: 401 for a key that is no key, 403 for one used where it may
+ * not be, 503 when the key could not be checked (the database is unreachable and the key is not
+ * cached).
+ */
+export const FAILURE_STATUS: Record<VerifyFailure, 400 | 401 | 403 | 503> = {
   missing: 401,
   bearer_missing: 401,
   unsupported_scheme: 401,
@@ -71,12 +76,23 @@ export const FAILURE_STATUS: Record<VerifyFailure, 400 | 401 | 403> = {
   origin_not_allowed: 403,
   private_key_in_browser: 403,
   ip_not_allowed: 403,
+  unavailable: 503,
 };
 
 export type VerifyOutcome = { ok: true; key: KeyRecord } | { ok: false; reason: VerifyFailure };
 
-/** Looks a key up by hash: the cache in front of the database (see cache.ts). */
+/**
+ * Looks a key up by hash: the cache in front of the database (see cache.ts). Throws
+ * `KeyStoreUnavailable` when it can give no answer because the database is unreachable.
+ */
 export type KeyLookup = (hash: string) => Promise<KeyRecord | null>;
+
+/** The database could not be asked, and the cache has no answer: the request gets a 503. */
+export class KeyStoreUnavailable extends Error {
+  constructor(cause: unknown) {
+    super("The key store is unreachable and the key is not cached", { cause });
+  }
+}
 
 export type HeaderGetter = (name: string) => string | null | undefined;
 
@@ -102,6 +118,7 @@ export const FAILURE_HINTS: Record<VerifyFailure, string> = {
   private_key_in_browser:
     "Private keys must stay on servers, never in web pages. Use a public key (swb_pk_) restricted to your site's origin.",
   ip_not_allowed: "This key is restricted to certain IP addresses, and this request comes from another one.",
+  unavailable: "Keys cannot be checked right now: the key store is unreachable. Retry after the time in Retry-After; keys in use recently keep working meanwhile.",
 };
 
 export function createKeyVerifier(deps: {
@@ -119,7 +136,13 @@ export function createKeyVerifier(deps: {
     const parsed = parseKey(extracted.key);
     if (!parsed.ok) return { ok: false, reason: parsed.reason };
 
-    const record = await deps.lookup(hashKey(extracted.key));
+    let record: KeyRecord | null;
+    try {
+      record = await deps.lookup(hashKey(extracted.key));
+    } catch (error) {
+      if (error instanceof KeyStoreUnavailable) return { ok: false, reason: "unavailable" };
+      throw error;
+    }
     if (!record) return { ok: false, reason: "not_found" };
     if (record.revokedAt) return { ok: false, reason: "revoked" };
     if (record.status !== "active") return { ok: false, reason: "disabled" };

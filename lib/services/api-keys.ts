@@ -1,19 +1,23 @@
 // Every change to API keys. Each runs in one transaction with its audit event and, for changes
 // that affect how a key verifies, the NOTIFY that evicts it from every server's cache; after
-// commit this process's cache forgets it at once (README "Architecture").
+// commit this process's cache forgets it at once (README "Architecture"). Such a change returns
+// its change id, for which the adapter may await the servers' acks (lib/keys/propagation.ts).
+import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { apiKeyListColumns, type ApiKeyListItem, type CreatedApiKey } from "@/db/queries/api-keys";
 import { agents, apiKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { currentServerId } from "@/lib/cluster/registry";
 import { getEnv } from "@/lib/env";
 import { getKeyCache } from "@/lib/keys/cache";
 import { displayParts, generateKey, type KeyType } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
-import { KEY_CHANGED_CHANNEL } from "@/lib/keys/invalidation";
+import { KEY_CHANGED_CHANNEL, keyChangePayload } from "@/lib/keys/invalidation";
 import { creditColumns, creditsOf, DEFAULT_RATE_LIMIT, rateLimitColumns, rateLimitOf } from "@/lib/keys/limits";
 import type { KeyPolicy } from "@/lib/keys/policy";
+import { trackChange } from "@/lib/keys/propagation";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import type { Actor } from "./actor";
 
@@ -86,7 +90,8 @@ export type KeyChanges = Partial<{ name: string; description: string | null; sta
 export type ChangeCheck = (before: ApiKeyListItem, after: ApiKeyListItem) => Record<string, string[]> | null;
 
 export type UpdateApiKeyResult =
-  | { ok: true; apiKey: ApiKeyListItem }
+  /** changeId: null when nothing changed (and nothing was sent to the servers). */
+  | { ok: true; apiKey: ApiKeyListItem; changeId: string | null }
   | { ok: false; reason: "not_found" | "name_taken" | "unknown_agents" | "origins_required" | "origins_on_private" | "ips_on_public" }
   | { ok: false; reason: "refused"; refused: Record<string, string[]> };
 
@@ -138,7 +143,7 @@ export async function updateApiKey(
       const changed: Partial<typeof after> = Object.fromEntries(
         Object.entries(columns).filter(([field, value]) => field !== "creditsRefilledAt" && !same(before[field as keyof typeof before], value)),
       );
-      if (Object.keys(changed).length === 0) return { ok: true, apiKey: before };
+      if (Object.keys(changed).length === 0) return { ok: true, apiKey: before, changeId: null };
       // A new balance or refill starts a period of its own: the whole balance is written, so a
       // refill that was due is not applied over it afterwards.
       if (CREDIT_FIELDS.some((field) => field in changed)) {
@@ -175,12 +180,12 @@ export async function updateApiKey(
           metadata: { before: auditValues(before, Object.keys(edited), now), after: auditValues(row!, Object.keys(edited), now) },
         });
       }
-      await notifyKeyChanged(tx, hash);
-      return { ok: true, apiKey: row!, hash };
+      const changeId = await notifyKeyChanged(tx, hash);
+      return { ok: true, apiKey: row!, hash, changeId };
     });
     if (result.ok && result.hash) getKeyCache().invalidate(result.hash);
     if (!result.ok) return result;
-    return { ok: true, apiKey: result.apiKey };
+    return { ok: true, apiKey: result.apiKey, changeId: result.changeId };
   } catch (error) {
     if (isUniqueViolation(error, "api_keys_workspace_live_name_key")) return { ok: false, reason: "name_taken" };
     throw error;
@@ -188,7 +193,7 @@ export async function updateApiKey(
 }
 
 export type RollApiKeyResult =
-  | { ok: true; created: CreatedApiKey; oldKeyName: string; oldKeyStopsAt: Date }
+  | { ok: true; created: CreatedApiKey; oldKeyName: string; oldKeyStopsAt: Date; changeId: string }
   | { ok: false; reason: "not_found" | "already_rolled" }
   | { ok: false; reason: "limit_reached"; limit: number }
   | { ok: false; reason: "refused"; refused: Record<string, string[]> };
@@ -256,20 +261,20 @@ export async function rollApiKey(
       target: { type: "api_key", id: old.id, label: old.name },
       metadata: { oldKeyId: old.id, oldKeyName: oldName, newKeyId: created.apiKey.id, newKeyName: created.apiKey.name, graceSeconds: input.graceSeconds, oldKeyStopsAt: stopsAt.toISOString() },
     });
-    await notifyKeyChanged(tx, old.hash);
-    return { ok: true, created, oldKeyName: oldName, oldKeyStopsAt: stopsAt, oldHash: old.hash };
+    const changeId = await notifyKeyChanged(tx, old.hash);
+    return { ok: true, created, oldKeyName: oldName, oldKeyStopsAt: stopsAt, oldHash: old.hash, changeId };
   });
   if (!result.ok) return result;
   getKeyCache().invalidate(result.oldHash!);
-  return { ok: true, created: result.created, oldKeyName: result.oldKeyName, oldKeyStopsAt: result.oldKeyStopsAt };
+  return { ok: true, created: result.created, oldKeyName: result.oldKeyName, oldKeyStopsAt: result.oldKeyStopsAt, changeId: result.changeId };
 }
 
-/** Disables or enables a live key of the workspace; null when there is no such key. */
+/** Disables or enables a live key of the workspace, with the change's id; null when there is no such key. */
 export async function setApiKeyStatus(actor: Actor, input: { workspaceId: string; keyId: string; status: "active" | "disabled" }) {
   return changeKey(actor, input.workspaceId, input.keyId, { status: input.status });
 }
 
-/** Revokes (soft-deletes) a live key of the workspace; null when there is no such key. */
+/** Revokes (soft-deletes) a live key of the workspace, with the change's id; null when there is no such key. */
 export async function revokeApiKey(actor: Actor, input: { workspaceId: string; keyId: string }) {
   return changeKey(actor, input.workspaceId, input.keyId, { revokedAt: sql`now()` });
 }
@@ -281,7 +286,7 @@ async function changeKey(
   workspaceId: string,
   keyId: string,
   changes: Partial<{ status: "active" | "disabled"; revokedAt: ReturnType<typeof sql> }>,
-): Promise<ApiKeyListItem | null> {
+): Promise<(ApiKeyListItem & { changeId: string }) | null> {
   const result = await getDb().transaction(async (tx) => {
     const [before] = await tx
       .select({ status: apiKeys.status })
@@ -306,8 +311,8 @@ async function changeKey(
         metadata: changes.revokedAt ? {} : { before: { status: before.status }, after: { status: row.status } },
       });
     }
-    await notifyKeyChanged(tx, row.hash);
-    return row;
+    const changeId = await notifyKeyChanged(tx, row.hash);
+    return { ...row, changeId };
   });
   if (!result) return null;
   getKeyCache().invalidate(result.hash);
@@ -373,8 +378,17 @@ async function rolledName(tx: Transaction, workspaceId: string, name: string) {
   }
 }
 
-async function notifyKeyChanged(tx: Transaction, hash: string) {
-  await tx.execute(sql`select pg_notify(${KEY_CHANGED_CHANNEL}, ${hash})`);
+/**
+ * Sends the change to every server (delivered on commit) and returns its id. Servers acknowledge
+ * it to this one when this process is a registered server; the ack tracking starts here, before
+ * commit, so that no ack can come before it.
+ */
+async function notifyKeyChanged(tx: Transaction, hash: string): Promise<string> {
+  const changeId = randomUUID();
+  const origin = currentServerId();
+  if (origin) trackChange(changeId);
+  await tx.execute(sql`select pg_notify(${KEY_CHANGED_CHANNEL}, ${keyChangePayload({ hash, changeId, origin })})`);
+  return changeId;
 }
 
 const RATE_LIMIT_FIELDS = ["rateLimitPerSecond", "rateLimitBurst"];

@@ -61,7 +61,7 @@ describe("policy × request → status, code", () => {
     ["key limited to agent A, reading B", () => key("private", { allowedAgents: [agentA] }), () => ({ path: `/api/v1/agents/${agentB}` }), 403, "forbidden"],
     ["transient agent, not allowed", () => key("private"), () => transient, 403, "forbidden", /transient/],
     ["transient agent, allowed", () => key("private", { allowTransientAgents: true }), () => transient, 201, null],
-    ["expired key", () => key("private", { expiresAt: new Date(Date.now() - 1000) }), () => ({ path: "/api/v1/me" }), 401, "unauthorized", /expired/],
+    ["expired key", () => key("private", { expiresAt: new Date(now - 1000) }), () => ({ path: "/api/v1/me" }), 401, "unauthorized", /expired/],
   ])("%s → %i %s", async (_name, makeKey, request, status, code, hint) => {
     const { secret } = await makeKey();
     const response = await send(secret, request());

@@ -1,7 +1,7 @@
 // Every verification outcome of /api/v1, over real HTTP against the real Hono app and database.
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { eq, sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { keyLookupFrom } from "@/db/queries/key-verification";
@@ -13,7 +13,7 @@ import { OriginIndex } from "@/lib/keys/origin-index";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
 import { generateKey } from "@/lib/keys/format";
 import { hashKey } from "@/lib/keys/hash";
-import { listenForKeyChanges } from "@/lib/keys/invalidation";
+import { listenApplicationName, startKeyChangeListener } from "@/lib/keys/invalidation";
 import { getEnv } from "@/lib/env";
 import { createKey, createWorkspace } from "../support/fixtures";
 import { serveApi } from "../support/serve-api";
@@ -163,12 +163,12 @@ describe("errors under /api/v1 are JSON", () => {
 
 describe("fan-out to other servers", () => {
   it("evicts a disabled key from another server's cache within one second (LISTEN/NOTIFY)", async () => {
-    // "Another server": its own connection, its own cache, fed only by NOTIFY.
-    const otherSql = postgres(getEnv().DATABASE_URL!, { max: 2, onnotice: () => {} });
+    // "Another server": its own LISTEN connection, its own cache, fed only by NOTIFY.
     const otherCache = new KeyCache();
-    const subscription = await listenForKeyChanges(otherSql, otherCache);
+    const listener = await startKeyChangeListener({ url: getEnv().DATABASE_URL!, serverId: randomUUID(), cache: otherCache });
     const lookup = cachedLookup(otherCache, keyLookupFrom(getDb()));
     try {
+      expect(listener.connected()).toBe(true);
       const owner = await createWorkspace();
       const { secret, apiKey } = await createKey(owner);
       const hash = hashKey(secret);
@@ -181,8 +181,31 @@ describe("fan-out to other servers", () => {
       expect(otherCache.get(hash)).toBeUndefined();
       expect((await lookup(hash))?.status).toBe("disabled");
     } finally {
-      await subscription.unlisten();
-      await otherSql.end({ timeout: 5 });
+      await listener.stop();
+    }
+  });
+
+  it("distrusts its cache while its LISTEN connection is down, and empties it once it is back", async () => {
+    const cache = new KeyCache();
+    const serverId = randomUUID();
+    const listener = await startKeyChangeListener({ url: getEnv().DATABASE_URL!, serverId, cache, retryMs: 300 });
+    try {
+      cache.setIfUnchanged("h", null, cache.currentGeneration());
+      expect(listener.connected() && cache.isTrusted()).toBe(true);
+      const [cut] = await getDb().execute<{ n: number }>(
+        sql`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = ${listenApplicationName(serverId)}`,
+      );
+      expect(cut!.n).toBe(1);
+      const started = Date.now();
+      while (listener.connected() && Date.now() - started < 1_000) await new Promise((r) => setTimeout(r, 2));
+      expect(listener.connected()).toBe(false);
+      expect(cache.isTrusted()).toBe(false);
+      while (!listener.connected() && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 10));
+      expect(listener.connected()).toBe(true);
+      expect(cache.isTrusted()).toBe(true);
+      expect(cache.get("h")).toBeUndefined();
+    } finally {
+      await listener.stop();
     }
   });
 });

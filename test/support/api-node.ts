@@ -2,7 +2,8 @@
 // (test/support/cluster.ts): the same platform API and request listener server.ts mounts, on its
 // own key cache, LISTEN connection and pool, with /healthz and /readyz; other requests outside
 // /api/v1 get a 404 (no Next here).
-// Env: DATABASE_URL (required), API_NODE_PORT (0: any free port), plus what the platform reads.
+// Env: DATABASE_URL (required), API_NODE_PORT (0: any free port), API_NODE_LISTEN_RETRY_MS (how
+// long a cut LISTEN connection stays down before the first reconnect), plus what the platform reads.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
@@ -12,7 +13,8 @@ import { API_HEADERS } from "@/lib/security-headers";
 import { Health } from "@/lib/server/health";
 import { createRequestListener } from "@/lib/server/request-listener";
 
-const api = await startPlatformApi();
+const retry = Number(process.env.API_NODE_LISTEN_RETRY_MS ?? 0);
+const api = await startPlatformApi(retry > 0 ? { listenRetryMs: retry } : {});
 const health = new Health();
 health.ready(api.health);
 const server = createServer(
@@ -30,7 +32,7 @@ const server = createServer(
 );
 server.listen(Number(process.env.API_NODE_PORT ?? 0), "127.0.0.1", () => {
   // The parent waits for this line.
-  console.log(`api-node ready on ${(server.address() as AddressInfo).port}`);
+  console.log(`api-node ready on ${(server.address() as AddressInfo).port} as ${api.serverId}`);
 });
 
 async function stop() {
