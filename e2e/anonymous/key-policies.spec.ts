@@ -189,3 +189,30 @@ test("old and dormant keys wear hygiene badges, and an admin turns on disabling 
   await page.goto("/settings/audit-log");
   await expect(page.getByText(/changed the workspace's key hygiene setting/).first()).toBeVisible();
 });
+
+test("a key's rate limit and credits are set on its page, shown in the list, and enforced", async ({ newAccount, request }) => {
+  const person = await newAccount("limits");
+  const key = await generate(person.page, "metered");
+  const page = person.page;
+  await page.getByRole("button", { name: "Actions for metered", exact: true }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "metered", level: 1 })).toBeVisible();
+  await page.getByRole("checkbox", { name: "No rate limit" }).uncheck();
+  await page.getByRole("spinbutton", { name: "Requests per second" }).fill("1");
+  await page.getByRole("spinbutton", { name: "Burst" }).fill("1");
+  await page.getByRole("spinbutton", { name: "Credits" }).fill("1");
+  await page.getByRole("combobox", { name: "Refill every" }).selectOption({ label: "Day" });
+  await page.getByRole("spinbutton", { name: "Refill amount" }).fill("5");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(/servers in \d+ ms/)).toBeVisible();
+
+  await page.goto("/settings/api-keys");
+  await expect(rowOf(page, "metered").getByText(/1 credits?/)).toBeVisible();
+
+  // The limit: 1 a second plus a burst of 1; a third request at once is refused.
+  const statuses = await Promise.all(Array.from({ length: 4 }, () => request.get("/api/v1/me", { headers: { "X-API-Key": key } })));
+  const refused = statuses.find((response) => response.status() === 429);
+  expect(refused, "one of four requests at once is over 1/s with a burst of 1").toBeDefined();
+  expect(refused!.headers()["retry-after"]).toMatch(/^\d+$/);
+  expect((await refused!.json()).error.code).toBe("rate_limited");
+});
