@@ -14,19 +14,18 @@ type AnyContext = Context<{ Bindings: NodeBindings }>;
 /** A request header by its lower-case name; several of one name come joined by ", " (as Node joins them). */
 export function requestHeader(c: Context, name: string): string | undefined {
   const incoming = (c as AnyContext).env?.incoming;
-  if (!incoming) return c.req.header(name);
-  const value = incoming.headers[name];
-  return Array.isArray(value) ? value.join(", ") : value;
+  return incoming ? nodeHeader(incoming, name) : c.req.header(name);
 }
 
 /** A getter over the request's headers, for the key check (lib/keys/extract.ts). */
 export function requestHeaders(c: Context): (name: string) => string | undefined {
   const incoming = (c as AnyContext).env?.incoming;
-  if (!incoming) return (name) => c.req.header(name);
-  return (name) => {
-    const value = incoming.headers[name];
-    return Array.isArray(value) ? value.join(", ") : value;
-  };
+  return incoming ? (name) => nodeHeader(incoming, name) : (name) => c.req.header(name);
+}
+
+function nodeHeader(incoming: IncomingMessage, name: string): string | undefined {
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
 }
 
 /** The id the request listener gave this request (lib/server/request-listener.ts). */

@@ -2,8 +2,7 @@
 // accident (README "Operations"). The API's per-request figures are counted in plain numbers on
 // the hot path and handed to prom-client when Prometheus scrapes, so a request pays a Map update
 // and a histogram bucket, not a label lookup per metric.
-import { createServer, type Server } from "node:http";
-import type { ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** The Hono route a response answered (set by the API, read when the response is counted). */
