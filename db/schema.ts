@@ -363,6 +363,49 @@ export const servers = pgTable(
   (t) => [index("servers_heartbeat_at_idx").on(t.heartbeatAt)],
 );
 
+// Usage (README "Usage"): requests per key, UTC hour and outcome, added to by each server's flush
+// every few seconds (lib/usage/recorder.ts), never a write per request.
+export const keyUsage = pgTable(
+  "key_usage",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
+    outcome: text("outcome").notNull(),
+    count: bigint("count", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.bucketStart, t.outcome] }),
+    index("key_usage_workspace_bucket_idx").on(t.workspaceId, t.bucketStart),
+  ],
+);
+
+// The latest refused requests of each key (at most 100 a key, trimmed at each flush), for its
+// detail page. Never any key material: the path without its query, and key-shaped text redacted.
+export const keyRejections = pgTable(
+  "key_rejections",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+    outcome: text("outcome").notNull(),
+    ip: text("ip"),
+    origin: text("origin"),
+    path: text("path").notNull(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("key_rejections_api_key_at_idx").on(t.apiKeyId, t.at), index("key_rejections_workspace_id_idx").on(t.workspaceId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;

@@ -20,6 +20,7 @@ import { compileOrigins } from "@/lib/keys/origins";
 import { SCOPE_PRESETS } from "@/lib/keys/scopes";
 import { createKeyVerifier, type KeyRecord } from "@/lib/keys/verify";
 import { setResolvedEnv } from "@/lib/env";
+import { UsageRecorder } from "@/lib/usage/recorder";
 import { hasRedisServer, startRedisServer } from "../test/support/redis";
 import { benchHotPath, rssMiB } from "./bench-hot-path";
 import { benchRateLimiter } from "./bench-rate-limit";
@@ -83,6 +84,11 @@ async function inProcess() {
   await timeIt("verify, public key from an allowed origin", 200_000, () =>
     verifyPublic((name) => (name === "x-api-key" ? publicKey : null), { origin: "http://localhost:3000" }),
   );
+  // What counting a request for usage adds (lib/usage/recorder.ts): memory only, no flush here.
+  const usage = new UsageRecorder({ record: async () => {} });
+  const keys = Array.from({ length: 1_000 }, (_, i) => ({ id: `key-${i}`, workspaceId: "w" }));
+  let next = 0;
+  await timeIt("usage count, valid (1,000 keys in turn)", 1_000_000, () => usage.count(keys[next++ % keys.length]!, "valid"));
 }
 
 async function overHttp() {

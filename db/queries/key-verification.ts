@@ -52,23 +52,6 @@ export function keyLookupFrom(db: Database) {
   };
 }
 
-/**
- * Writes a batch of "last used" times in one statement; never moves a time backwards. The batch
- * travels as two parameters (comma-separated ids and times), not two per key: a busy server can
- * see more than 32,767 keys between flushes, past PostgreSQL's limit of 65,535 parameters.
- */
-export function lastUsedWriterFrom(db: Database) {
-  return async (entries: { id: string; at: Date }[]) => {
-    if (entries.length === 0) return;
-    const ids = entries.map((entry) => entry.id).join(",");
-    const times = entries.map((entry) => entry.at.toISOString()).join(",");
-    await db.execute(sql`
-      update api_keys set last_used_at = greatest(api_keys.last_used_at, v.at)
-      from unnest(string_to_array(${ids}, ',')::uuid[], string_to_array(${times}, ',')::timestamptz[]) as v(id, at)
-      where api_keys.id = v.id`);
-  };
-}
-
 /** Every allowed origin of every live, active public key (for CORS preflights, lib/api/cors.ts). */
 export function publicOriginsFrom(db: Database) {
   return async (): Promise<string[]> => {

@@ -1,13 +1,18 @@
 // The one wrapper every /api/v1 route sits behind: authenticates the key (with the request's
 // Origin and client address, for the key's policy) and puts it on the context, or answers
 // with the error envelope: 401 for a key that is no key, 403 for one used where it may not be.
+// It also counts each request of a known key under its outcome, for the workspace's usage
+// (lib/usage/outcomes.ts), once the route has answered.
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { routePath } from "hono/route";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
 import { getMetrics, setResponseRoute } from "@/lib/server/metrics";
-import { ApiError } from "./errors";
+import { isKeyRefusal, type UsageOutcome } from "@/lib/usage/outcomes";
+import type { UsageRecorder } from "@/lib/usage/recorder";
+import { AgentRefusal, ApiError } from "./errors";
 import { requestHeader, requestHeaders, type NodeBindings } from "./node-request";
 import { enforceRateLimit } from "./rate-limit";
 
@@ -29,16 +34,17 @@ const FORBIDDEN_MESSAGES: Partial<Record<VerifyFailure, string>> = {
   ip_not_allowed: "This IP address is not allowed for this key.",
 };
 
-export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateLimiter) {
+export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateLimiter, usage?: UsageRecorder) {
   const metrics = getMetrics();
   return createMiddleware<ApiEnv>(async (c, next) => {
     setResponseRoute(c.env?.outgoing, routePath(c, -1));
-    const outcome = await verifyRequest(requestHeaders(c), {
-      origin: requestHeader(c, "origin"),
-      ip: requestHeader(c, CLIENT_IP_HEADER),
-    });
+    const origin = requestHeader(c, "origin");
+    const ip = requestHeader(c, CLIENT_IP_HEADER);
+    const outcome = await verifyRequest(requestHeaders(c), { origin, ip });
+    // Every outcome, keys of no workspace included (malformed, unknown), per server.
     metrics.recordVerification(outcome.ok ? "valid" : outcome.reason);
     if (!outcome.ok) {
+      if (usage && outcome.key && isKeyRefusal(outcome.reason)) usage.reject(outcome.key, outcome.reason, rejectedRequest(c, origin, ip));
       const hint = FAILURE_HINTS[outcome.reason];
       const status = FAILURE_STATUS[outcome.reason];
       if (status === 400) {
@@ -52,9 +58,34 @@ export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateL
       if (status === 503) throw new ApiError(503, "service_unavailable", "The API key could not be checked right now.", { hint }, { "Retry-After": "1" });
       throw new ApiError(401, "unauthorized", INVALID_KEY_MESSAGE, { hint });
     }
-    c.set("apiKey", outcome.key);
+    const key = outcome.key;
+    c.set("apiKey", key);
     // Keys without a limit make no limiter call at all.
-    if (rateLimiter && outcome.key.rateLimit) await enforceRateLimit(c, rateLimiter, outcome.key, outcome.key.rateLimit);
+    if (rateLimiter && key.rateLimit) {
+      try {
+        await enforceRateLimit(c, rateLimiter, key, key.rateLimit);
+      } catch (error) {
+        usage?.reject(key, "rate_limited", rejectedRequest(c, origin, ip));
+        throw error;
+      }
+    }
     await next();
+    if (!usage) return;
+    // The route's refusals reach this middleware as c.error (Hono answers them further in).
+    const refused = routeRefusal(c.error);
+    if (refused) usage.reject(key, refused, rejectedRequest(c, origin, ip));
+    else usage.count(key, "valid");
   });
+}
+
+/** The usage outcome of a refusal by a route guard or by the route itself, if the error is one. */
+function routeRefusal(error: unknown): Exclude<UsageOutcome, "valid"> | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === "usage_exceeded") return "usage_exceeded";
+  if (error.code !== "forbidden") return undefined;
+  return error instanceof AgentRefusal ? "agent_not_allowed" : "forbidden";
+}
+
+function rejectedRequest(c: Context<ApiEnv>, origin: string | undefined | null, ip: string | undefined | null) {
+  return { ip, origin, path: c.req.path, userAgent: requestHeader(c, "user-agent") };
 }

@@ -45,6 +45,9 @@ export class ApiError extends Error {
  */
 export class PolicyRefusal extends ApiError {}
 
+/** The policy refusal of an agent the key may not use (or of transient agents): counted as `agent_not_allowed` in usage. */
+export class AgentRefusal extends PolicyRefusal {}
+
 export function errorResponse(c: Context, error: ApiError) {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
   if (error.status === 401) setResponseHeader(c, "WWW-Authenticate", "Bearer");

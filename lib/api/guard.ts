@@ -5,7 +5,7 @@ import { createMiddleware } from "hono/factory";
 import { allows, type Scope } from "@/lib/keys/scopes";
 import type { KeyRecord } from "@/lib/keys/verify";
 import type { ApiEnv } from "./authenticate";
-import { ApiError, PolicyRefusal } from "./errors";
+import { AgentRefusal, ApiError } from "./errors";
 
 export function requireScope(scope: Scope, options: { publicKeys?: boolean } = {}) {
   return createMiddleware<ApiEnv>(async (c, next) => {
@@ -27,7 +27,7 @@ export function requireScope(scope: Scope, options: { publicKeys?: boolean } = {
 /** 403 unless the key may use `agentId` (an empty list allows every agent). */
 export function assertAgentAllowed(key: KeyRecord, agentId: string) {
   if (key.allowedAgents.length > 0 && !key.allowedAgents.includes(agentId)) {
-    throw new PolicyRefusal(403, "forbidden", "This key is not allowed to use this agent.", {
+    throw new AgentRefusal(403, "forbidden", "This key is not allowed to use this agent.", {
       hint: "The key is restricted to certain agents. An admin can add this one in Settings → API Keys → Edit.",
     });
   }
@@ -36,7 +36,7 @@ export function assertAgentAllowed(key: KeyRecord, agentId: string) {
 /** 403 unless the key may use inline (transient) agents. */
 export function assertTransientAllowed(key: KeyRecord) {
   if (!key.allowTransientAgents) {
-    throw new PolicyRefusal(403, "forbidden", "This key may not use transient agents.", {
+    throw new AgentRefusal(403, "forbidden", "This key may not use transient agents.", {
       hint: "Send agent_id of a saved agent, or have an admin allow transient agents on this key.",
     });
   }

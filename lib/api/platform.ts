@@ -1,14 +1,13 @@
 // Wires the /api/v1 app to this process's database: cached key lookups, cache invalidation by
-// LISTEN/NOTIFY with acks, the server registry, batched "last used" writes, and the rate limiter
-// (in Redis when REDIS_URL is set). server.ts starts it once.
+// LISTEN/NOTIFY with acks, the server registry, usage counters flushed every few seconds (with
+// "last used"), and the rate limiter (in Redis when REDIS_URL is set). server.ts starts it once.
 import { randomUUID } from "node:crypto";
 import { APPLICATION_NAME, getDb, getSql } from "@/db/client";
-import { keyLookupFrom, lastUsedWriterFrom, publicOriginsFrom } from "@/db/queries/key-verification";
+import { keyLookupFrom, publicOriginsFrom } from "@/db/queries/key-verification";
 import { startServerRegistry } from "@/lib/cluster/registry";
 import { getEnv } from "@/lib/env";
 import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { startKeyChangeListener } from "@/lib/keys/invalidation";
-import { LastUsedRecorder } from "@/lib/keys/last-used";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
@@ -17,18 +16,20 @@ import type { HealthProbes } from "@/lib/server/health";
 import { getMetrics } from "@/lib/server/metrics";
 import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
 import { startHygieneSweeper } from "@/lib/services/key-hygiene";
+import { UsageRecorder } from "@/lib/usage/recorder";
+import { getUsageStore } from "@/lib/usage/store";
 import { createApiApp } from "./app";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
-export async function startPlatformApi(options: { lastUsedFlushMs?: number; listenRetryMs?: number } = {}) {
+/** How often each server adds its usage counts to the store (README "Usage"). */
+export const USAGE_FLUSH_MS = 5_000;
+
+export async function startPlatformApi(options: { usageFlushMs?: number; listenRetryMs?: number } = {}) {
   const db = getDb();
   const cache = getKeyCache();
-  const lastUsed = new LastUsedRecorder(lastUsedWriterFrom(db));
-  const verifyRequest = createKeyVerifier({
-    lookup: cachedLookup(cache, keyLookupFrom(db)),
-    onVerified: (key) => lastUsed.record(key.id),
-  });
+  const usage = new UsageRecorder(getUsageStore());
+  const verifyRequest = createKeyVerifier({ lookup: cachedLookup(cache, keyLookupFrom(db)) });
   const origins = new OriginIndex(publicOriginsFrom(db));
   // Listening before registering: a server counts in receipts only once it can acknowledge.
   const serverId = randomUUID();
@@ -43,7 +44,7 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number; list
   const rateLimiter = createRateLimiter({ redisUrl: getEnv().REDIS_URL });
   // Counted in Redis from the first request when it answers; a dead Redis does not hold up the start.
   await rateLimiter.ready();
-  lastUsed.start(options.lastUsedFlushMs ?? 5_000);
+  usage.start(options.usageFlushMs ?? USAGE_FLUSH_MS);
   const hygiene = startHygieneSweeper();
   // Idempotency keys are kept 24 hours; a claim treats older rows as free, this only reclaims space.
   const purge = setInterval(() => {
@@ -68,9 +69,10 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number; list
   });
 
   return {
-    app: createApiApp({ verifyRequest, origins, rateLimiter }),
+    app: createApiApp({ verifyRequest, origins, rateLimiter, usage }),
     origins,
     rateLimiter,
+    usage,
     serverId,
     /** What GET /readyz reports of this server's dependencies (lib/server/health.ts). */
     health,
@@ -82,8 +84,8 @@ export async function startPlatformApi(options: { lastUsedFlushMs?: number; list
       await listener.stop().catch(() => {});
       await rateLimiter.stop();
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
-      // last few seconds of "last used" times are then lost, which is worth a line, not a stack.
-      await lastUsed.stop().catch((error: unknown) => console.warn(`> last-used times not saved at shutdown: ${describeError(error)}`));
+      // last few seconds of usage counts are then lost, which is worth a line, not a stack.
+      await usage.stop().catch((error: unknown) => console.warn(`> usage counts not saved at shutdown: ${describeError(error)}`));
     },
   };
 }

@@ -79,7 +79,8 @@ export const FAILURE_STATUS: Record<VerifyFailure, 400 | 401 | 403 | 503> = {
   unavailable: 503,
 };
 
-export type VerifyOutcome = { ok: true; key: KeyRecord } | { ok: false; reason: VerifyFailure };
+/** A refusal of a key that exists carries its record, so that its workspace's usage counts it. */
+export type VerifyOutcome = { ok: true; key: KeyRecord } | { ok: false; reason: VerifyFailure; key?: KeyRecord };
 
 /**
  * Looks a key up by hash: the cache in front of the database (see cache.ts). Throws
@@ -123,8 +124,6 @@ export const FAILURE_HINTS: Record<VerifyFailure, string> = {
 
 export function createKeyVerifier(deps: {
   lookup: KeyLookup;
-  /** Called for every valid request; the caller batches "last used" writes. */
-  onVerified?: (key: KeyRecord) => void;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
@@ -144,19 +143,18 @@ export function createKeyVerifier(deps: {
       throw error;
     }
     if (!record) return { ok: false, reason: "not_found" };
-    if (record.revokedAt) return { ok: false, reason: "revoked" };
-    if (record.status !== "active") return { ok: false, reason: "disabled" };
+    if (record.revokedAt) return { ok: false, reason: "revoked", key: record };
+    if (record.status !== "active") return { ok: false, reason: "disabled", key: record };
     // Against the clock on every request, not only when the record was cached.
-    if (record.expiresAt && record.expiresAt.getTime() <= now()) return { ok: false, reason: record.rolledToId ? "rolled" : "expired" };
+    if (record.expiresAt && record.expiresAt.getTime() <= now()) return { ok: false, reason: record.rolledToId ? "rolled" : "expired", key: record };
     if (record.type === "public") {
-      if (!facts.origin) return { ok: false, reason: "origin_required" };
-      if (!originAllowed(facts.origin, record.origins)) return { ok: false, reason: "origin_not_allowed" };
+      if (!facts.origin) return { ok: false, reason: "origin_required", key: record };
+      if (!originAllowed(facts.origin, record.origins)) return { ok: false, reason: "origin_not_allowed", key: record };
     } else if (facts.origin) {
-      return { ok: false, reason: "private_key_in_browser" };
+      return { ok: false, reason: "private_key_in_browser", key: record };
     }
-    if (record.ipRanges.length > 0 && !ipAllowed(facts.ip, record.ipRanges)) return { ok: false, reason: "ip_not_allowed" };
+    if (record.ipRanges.length > 0 && !ipAllowed(facts.ip, record.ipRanges)) return { ok: false, reason: "ip_not_allowed", key: record };
 
-    deps.onVerified?.(record);
     return { ok: true, key: record };
   };
 }

@@ -27,7 +27,7 @@ let server: Server;
 let base: string;
 
 // Flushes "last used" only when a test stops the platform, never on a timer mid-test.
-const startPlatform = () => startPlatformApi({ lastUsedFlushMs: 3_600_000 });
+const startPlatform = () => startPlatformApi({ usageFlushMs: 3_600_000 });
 
 beforeAll(async () => {
   platform = await startPlatform();

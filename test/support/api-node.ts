@@ -3,7 +3,8 @@
 // own key cache, LISTEN connection and pool, with /healthz and /readyz; other requests outside
 // /api/v1 get a 404 (no Next here).
 // Env: DATABASE_URL (required), API_NODE_PORT (0: any free port), API_NODE_LISTEN_RETRY_MS (how
-// long a cut LISTEN connection stays down before the first reconnect), plus what the platform reads.
+// long a cut LISTEN connection stays down before the first reconnect), API_NODE_USAGE_FLUSH_MS (how
+// often usage counts are flushed), plus what the platform reads.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
@@ -14,7 +15,8 @@ import { Health } from "@/lib/server/health";
 import { createRequestListener } from "@/lib/server/request-listener";
 
 const retry = Number(process.env.API_NODE_LISTEN_RETRY_MS ?? 0);
-const api = await startPlatformApi(retry > 0 ? { listenRetryMs: retry } : {});
+const usageFlush = Number(process.env.API_NODE_USAGE_FLUSH_MS ?? 0);
+const api = await startPlatformApi({ ...(retry > 0 && { listenRetryMs: retry }), ...(usageFlush > 0 && { usageFlushMs: usageFlush }) });
 const health = new Health();
 health.ready(api.health);
 const server = createServer(

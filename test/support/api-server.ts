@@ -9,13 +9,16 @@ import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter, type KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { UsageRecorder } from "@/lib/usage/recorder";
+import { getUsageStore } from "@/lib/usage/store";
 import { serveApi, sendApiRequest, type ApiRequest } from "./serve-api";
 
 export type { ApiRequest, ApiResponse } from "./serve-api";
 
 /**
  * `rateLimiter`: the limiter to use (null: none); by default one of its own, counting in memory,
- * or in Redis at `redisUrl`.
+ * or in Redis at `redisUrl`. Usage is counted by a recorder that flushes only when the test calls
+ * `usage.flush()`.
  */
 export async function startApiServer(options: { now?: () => number; rateLimiter?: KeyRateLimiter | null; redisUrl?: string } = {}) {
   const db = getDb();
@@ -24,7 +27,8 @@ export async function startApiServer(options: { now?: () => number; rateLimiter?
   const ownLimiter = options.rateLimiter === undefined ? createRateLimiter({ redisUrl: options.redisUrl }) : null;
   await ownLimiter?.ready();
   const rateLimiter = options.rateLimiter === undefined ? ownLimiter! : (options.rateLimiter ?? undefined);
-  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0), rateLimiter });
+  const usage = new UsageRecorder(getUsageStore(), { now: options.now });
+  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0), rateLimiter, usage });
   const { server, base } = await serveApi(app.fetch);
 
   const send = (secret: string | null, request: ApiRequest) => sendApiRequest(base, secret, request);
@@ -33,6 +37,7 @@ export async function startApiServer(options: { now?: () => number; rateLimiter?
     base,
     send,
     rateLimiter,
+    usage,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ownLimiter?.stop();

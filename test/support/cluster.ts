@@ -71,9 +71,14 @@ async function startNode(databaseUrl: string, env: Record<string, string>) {
     /** Its id in the server registry. */
     serverId,
     pid: child.pid!,
+    /** Calls `listener` once the process has exited (at once if it already has). */
+    onExit(listener: () => void) {
+      if (child.exitCode !== null || child.signalCode !== null) listener();
+      else child.once("exit", () => listener());
+    },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
