@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { REJECTED_REQUESTS_PER_KEY, UsageRecorder } from "./recorder";
 import type { UsageBatch } from "./store";
 
-const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 11, 2, 10, 59, 58);
 const A = { id: "key-a", workspaceId: "ws-1" };
 const B = { id: "key-b", workspaceId: "ws-2" };

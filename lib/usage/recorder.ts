@@ -171,7 +171,6 @@ function latestPerKey(requests: RejectedRequest[]): RejectedRequest[] {
 
 // Anything shaped like a key, even a piece of one, in a path or a header someone filled in.
 const KEY_MATERIAL = /swb_[sp]k_[0-9A-Za-z]*/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 /** A request detail as kept: no key material, no control characters, bounded length. */
