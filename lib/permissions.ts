@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "agents:write": ["owner", "admin"],
   "agents:delete": ["owner", "admin", "member"],
   "calls:read": ["owner", "admin", "member", "viewer"],
+  "usage:read": ["owner", "admin", "member", "viewer"],
   "members:read": ["owner", "admin", "member", "viewer"],
   // Admins may not touch owners: lib/services/members.ts and invitations.ts enforce that part.
   "members:manage": ["owner", "admin"],

@@ -13,6 +13,7 @@ export const routes = {
   general: "/settings/general",
   members: "/settings/members",
   auditLog: "/settings/audit-log",
+  usage: "/settings/usage",
   newWorkspace: "/workspaces/new",
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   /** The public API reference, rendered from /api/v1/openapi.json. */

@@ -1,5 +1,6 @@
 "use client";
-// One key: what it is, what it may do and where, and (owners and admins) the form to change it.
+// One key: what it is, what it may do and where, its usage (rendered on the server and passed in),
+// and (owners and admins) the form to change it.
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useActionState, useRef } from "react";
@@ -27,9 +28,10 @@ type Props = {
   agents: { id: string; name: string }[];
   successor: { id: string; name: string } | null;
   canUpdate: boolean;
+  usage: React.ReactNode;
 };
 
-export function ApiKeyDetail({ apiKey: key, agents, successor, canUpdate }: Props) {
+export function ApiKeyDetail({ apiKey: key, agents, successor, canUpdate, usage }: Props) {
   const agentName = (id: string) => agents.find((agent) => agent.id === id)?.name ?? "Deleted agent";
   const expiry = describeExpiry(key);
   return (
@@ -73,6 +75,8 @@ export function ApiKeyDetail({ apiKey: key, agents, successor, canUpdate }: Prop
           <Fact label="Credits">{creditsFact(key)}</Fact>
         </dl>
       </section>
+
+      {usage}
 
       <EditKeyForm apiKey={key} agents={agents} canUpdate={canUpdate} />
     </div>

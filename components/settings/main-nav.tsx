@@ -2,7 +2,7 @@
 // The dashboard's navigation: the workspace (with the switcher), the platform it runs (agents,
 // calls), its settings, and the API reference for developers. One landmark, named "Settings" as it
 // always was.
-import { BookOpen, Bot, KeyRound, PhoneCall, ScrollText, Settings2, UserRound, Users } from "lucide-react";
+import { BookOpen, Bot, ChartColumn, KeyRound, PhoneCall, ScrollText, Settings2, UserRound, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -21,6 +21,7 @@ export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; swi
   const settings: Section[] = [
     { href: routes.general, label: "General", icon: Settings2 },
     { href: routes.apiKeys, label: "API Keys", icon: KeyRound },
+    { href: routes.usage, label: "Usage", icon: ChartColumn },
     { href: routes.members, label: "Members", icon: Users },
     // Shown to everyone so the navigation is the same for all; marked unavailable, with the
     // reason, where the role cannot open it (the page itself refuses too).

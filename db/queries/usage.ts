@@ -37,7 +37,7 @@ export function postgresUsageStore(db: Database): UsageStore {
     },
 
     async query({ workspaceId, keyIds, from, to, granularity }: UsageQuery): Promise<UsageRow[]> {
-      const keyFilter = keyIds ? sql`and api_key_id = any(string_to_array(${keyIds.join(",")}, ',')::uuid[])` : sql``;
+      const keyFilter = keysFilter(keyIds);
       const rows =
         granularity === "hour"
           ? await db.execute<RawRow>(sql`
@@ -53,8 +53,29 @@ export function postgresUsageStore(db: Database): UsageStore {
               order by 2, 1, 3`);
       return rows.map(toUsageRow);
     },
+
+    async totalsByBucket({ workspaceId, keyIds, from, to, granularity }: UsageQuery) {
+      const rows = await db.execute<Omit<RawRow, "key_id">>(sql`
+        select date_trunc(${granularity}, bucket_start, 'UTC') as bucket_start, outcome, sum(count) as count
+        from key_usage
+        where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keysFilter(keyIds)}
+        group by 1, 2
+        order by 1, 2`);
+      return rows.map((row) => ({ bucketStart: new Date(row.bucket_start), outcome: row.outcome, count: Number(row.count) }));
+    },
+
+    async totalsByKey({ workspaceId, keyIds, from, to }: Omit<UsageQuery, "granularity">) {
+      const rows = await db.execute<Omit<RawRow, "bucket_start">>(sql`
+        select api_key_id as key_id, outcome, sum(count) as count
+        from key_usage
+        where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keysFilter(keyIds)}
+        group by 1, 2`);
+      return rows.map((row) => ({ keyId: row.key_id, outcome: row.outcome, count: Number(row.count) }));
+    },
   };
 }
+
+const keysFilter = (keyIds: string[] | undefined) => (keyIds ? sql`and api_key_id = any(string_to_array(${keyIds.join(",")}, ',')::uuid[])` : sql``);
 
 type RawRow = { key_id: string; bucket_start: string | Date; outcome: UsageOutcome; count: string | number };
 
@@ -86,8 +107,10 @@ async function recordRejected(db: Database, rejected: RejectedRequest[]) {
   });
 }
 
+export type RejectedRequestRow = Omit<RejectedRequest, "workspaceId" | "keyId">;
+
 /** A key's latest refused requests, newest first (its workspace checked). */
-export async function listRejectedRequests(db: Database, workspaceId: string, keyId: string, limit = REJECTED_REQUESTS_PER_KEY) {
+export async function listRejectedRequests(db: Database, workspaceId: string, keyId: string, limit = REJECTED_REQUESTS_PER_KEY): Promise<RejectedRequestRow[]> {
   const rows = await db.execute<{ at: string | Date; outcome: UsageOutcome; ip: string | null; origin: string | null; path: string; user_agent: string | null }>(sql`
     select at, outcome, ip, origin, path, user_agent from key_rejections
     where workspace_id = ${workspaceId} and api_key_id = ${keyId}
@@ -100,4 +123,12 @@ export async function listRejectedRequests(db: Database, workspaceId: string, ke
 export async function isWorkspaceKey(db: Database, workspaceId: string, keyId: string) {
   const rows = await db.execute(sql`select 1 from api_keys where id = ${keyId} and workspace_id = ${workspaceId}`);
   return rows.length > 0;
+}
+
+/** Names of a workspace's keys (revoked ones too, marked), for tables of usage; all of them without `keyIds`. */
+export async function listKeyNames(db: Database, workspaceId: string, keyIds?: string[]) {
+  const rows = await db.execute<{ id: string; name: string; revoked: boolean }>(sql`
+    select id, name, revoked_at is not null as revoked from api_keys
+    where workspace_id = ${workspaceId} ${keyIds ? sql`and id = any(string_to_array(${keyIds.join(",")}, ',')::uuid[])` : sql``}`);
+  return new Map(rows.map((row) => [row.id, { name: row.name, revoked: row.revoked }]));
 }

@@ -45,6 +45,7 @@ export function buildOpenApiDocument(app: OpenAPIHono<ApiEnv>): Document {
       { name: "Agents", description: "The voice agents that calls run." },
       { name: "Calls", description: "Outbound calls placed by an agent." },
       { name: "API keys", description: "The workspace's keys, for CI pipelines, provisioning scripts and secret managers." },
+      { name: "Usage", description: "Requests per key, hour or day, and outcome: valid, or why they were refused." },
       { name: "Workspace", description: "Who the key belongs to." },
       { name: "Reference", description: "This document." },
     ],

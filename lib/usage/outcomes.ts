@@ -33,6 +33,23 @@ export type UsageOutcome = (typeof USAGE_OUTCOMES)[number];
 /** Position of each outcome in a key's counter array (lib/usage/recorder.ts). */
 export const OUTCOME_INDEX = Object.fromEntries(USAGE_OUTCOMES.map((outcome, index) => [outcome, index])) as Record<UsageOutcome, number>;
 
+/** Each outcome in words, for charts and tables. */
+export const OUTCOME_LABELS: Record<UsageOutcome, string> = {
+  valid: "Valid",
+  revoked: "Revoked key",
+  disabled: "Disabled key",
+  expired: "Expired key",
+  rolled: "Rolled key",
+  origin_required: "No Origin",
+  origin_not_allowed: "Origin not allowed",
+  private_key_in_browser: "Private key in browser",
+  ip_not_allowed: "IP not allowed",
+  forbidden: "Missing permission",
+  agent_not_allowed: "Agent not allowed",
+  rate_limited: "Rate limited",
+  usage_exceeded: "Credits spent",
+};
+
 const KEY_REFUSAL_SET: ReadonlySet<string> = new Set(KEY_REFUSALS);
 
 /** Whether a verification failure belongs to a known key (and so to its workspace's usage). */

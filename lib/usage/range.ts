@@ -19,14 +19,15 @@ export type RangeResult = { ok: true; range: UsageRange } | { ok: false; details
 export function resolveUsageRange(input: { from?: Date; to?: Date; granularity?: Granularity }, now = Date.now()): RangeResult {
   const granularity = input.granularity ?? "hour";
   const to = input.to ?? new Date(now);
-  const from = floorTo(input.from ?? new Date(to.getTime() - DAY_MS), granularity);
-  if (from.getTime() >= to.getTime()) return { ok: false, details: { from: ["from must be before to."] } };
+  const asked = input.from ?? new Date(to.getTime() - DAY_MS);
+  if (asked.getTime() >= to.getTime()) return { ok: false, details: { from: ["from must be before to."] } };
+  // The limit applies to the range as asked; rounding `from` down adds at most one bucket.
   const maxDays = MAX_RANGE_DAYS[granularity];
-  if (to.getTime() - from.getTime() > maxDays * DAY_MS) {
+  if (to.getTime() - asked.getTime() > maxDays * DAY_MS) {
     const other = granularity === "hour" ? " Ask with granularity=day for a longer range." : "";
     return { ok: false, details: { to: [`The range may span at most ${maxDays} days with granularity=${granularity}.${other}`] } };
   }
-  return { ok: true, range: { from, to, granularity } };
+  return { ok: true, range: { from: floorTo(asked, granularity), to, granularity } };
 }
 
 /** The start of the bucket that holds `date` (UTC). */

@@ -41,11 +41,21 @@ export type UsageQuery = {
 
 export type UsageRow = { keyId: string; bucketStart: Date; outcome: UsageOutcome; count: number };
 
+/** Every key added up: the workspace's requests per bucket and outcome. */
+export type BucketTotal = { bucketStart: Date; outcome: UsageOutcome; count: number };
+
+/** Every bucket of the range added up: each key's requests per outcome. */
+export type KeyTotal = { keyId: string; outcome: UsageOutcome; count: number };
+
 export interface UsageStore {
   /** Adds a flush's counts to their buckets (and writes "last used" and the refused requests). */
   record(batch: UsageBatch): Promise<void>;
   /** Counts per key, bucket and outcome, oldest bucket first. */
   query(query: UsageQuery): Promise<UsageRow[]>;
+  /** The same range summed over keys (a workspace's chart), oldest bucket first. */
+  totalsByBucket(query: UsageQuery): Promise<BucketTotal[]>;
+  /** The same range summed over buckets (a table of keys). */
+  totalsByKey(query: Omit<UsageQuery, "granularity">): Promise<KeyTotal[]>;
 }
 
 let store: UsageStore | undefined;

@@ -65,7 +65,7 @@ describe("usage counted by several servers", () => {
     await settle();
     expect((await stored(apiKey.id)).count).toBe(10);
     await sendMany(secret, 2, 5);
-    const exited = new Promise((resolve) => cluster.nodes[2]!.onExit(resolve));
+    const exited = new Promise<void>((resolve) => cluster.nodes[2]!.onExit(resolve));
     process.kill(cluster.nodes[2]!.pid, "SIGKILL");
     await exited;
     const { count } = await stored(apiKey.id);
