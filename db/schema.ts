@@ -384,6 +384,27 @@ export const keyUsage = pgTable(
   ],
 );
 
+// The same counts per UTC day, written by the same flush statement: a week or a month is read
+// from a thirtieth of the rows (README "Usage").
+export const keyUsageDaily = pgTable(
+  "key_usage_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
+    outcome: text("outcome").notNull(),
+    count: bigint("count", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.bucketStart, t.outcome] }),
+    index("key_usage_daily_workspace_bucket_idx").on(t.workspaceId, t.bucketStart),
+  ],
+);
+
 // The latest refused requests of each key (at most 100 a key, trimmed at each flush), for its
 // detail page. Never any key material: the path without its query, and key-shaped text redacted.
 export const keyRejections = pgTable(

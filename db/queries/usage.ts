@@ -3,9 +3,10 @@
 // too, so it does not import `server-only`.
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { keyUsage, keyUsageDaily } from "@/db/schema";
 import { REJECTED_REQUESTS_PER_KEY } from "@/lib/usage/recorder";
 import type { UsageOutcome } from "@/lib/usage/outcomes";
-import type { RejectedRequest, UsageBatch, UsageQuery, UsageRow, UsageStore } from "@/lib/usage/store";
+import type { Granularity, RejectedRequest, UsageBatch, UsageQuery, UsageRow, UsageStore } from "@/lib/usage/store";
 
 export function postgresUsageStore(db: Database): UsageStore {
   return {
@@ -15,9 +16,8 @@ export function postgresUsageStore(db: Database): UsageStore {
       // The workspace comes from the key's row, and a key that no longer exists is skipped.
       const { counts, lastUsed, rejected } = batch;
       await db.execute(sql`
-        with counted as (
-          insert into key_usage (workspace_id, api_key_id, bucket_start, outcome, count)
-          select k.workspace_id, v.key_id, to_timestamp(v.epoch), v.outcome, v.count
+        with v as (
+          select k.workspace_id, v.key_id, to_timestamp(v.epoch) as bucket_start, v.outcome, v.count
           from unnest(
             string_to_array(${counts.map((c) => c.keyId).join(",")}, ',')::uuid[],
             string_to_array(${counts.map((c) => c.bucketStart.getTime() / 1000).join(",")}, ',')::bigint[],
@@ -25,7 +25,15 @@ export function postgresUsageStore(db: Database): UsageStore {
             string_to_array(${counts.map((c) => c.count).join(",")}, ',')::bigint[]
           ) as v(key_id, epoch, outcome, count)
           join api_keys k on k.id = v.key_id
+        ), hourly as (
+          insert into key_usage (workspace_id, api_key_id, bucket_start, outcome, count)
+          select workspace_id, key_id, bucket_start, outcome, count from v
           on conflict (api_key_id, bucket_start, outcome) do update set count = key_usage.count + excluded.count
+        ), daily as (
+          -- Two hours of one day in one flush are one row here: an upsert may touch a row once.
+          insert into key_usage_daily (workspace_id, api_key_id, bucket_start, outcome, count)
+          select workspace_id, key_id, date_trunc('day', bucket_start, 'UTC'), outcome, sum(count) from v group by 1, 2, 3, 4
+          on conflict (api_key_id, bucket_start, outcome) do update set count = key_usage_daily.count + excluded.count
         )
         update api_keys set last_used_at = greatest(api_keys.last_used_at, u.at)
         from unnest(
@@ -37,43 +45,37 @@ export function postgresUsageStore(db: Database): UsageStore {
     },
 
     async query({ workspaceId, keyIds, from, to, granularity }: UsageQuery): Promise<UsageRow[]> {
-      const keyFilter = keysFilter(keyIds);
-      const rows =
-        granularity === "hour"
-          ? await db.execute<RawRow>(sql`
-              select api_key_id as key_id, bucket_start, outcome, count
-              from key_usage
-              where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keyFilter}
-              order by bucket_start, api_key_id, outcome`)
-          : await db.execute<RawRow>(sql`
-              select api_key_id as key_id, date_trunc('day', bucket_start, 'UTC') as bucket_start, outcome, sum(count) as count
-              from key_usage
-              where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keyFilter}
-              group by 1, 2, 3
-              order by 2, 1, 3`);
+      const rows = await db.execute<RawRow>(sql`
+        select api_key_id as key_id, bucket_start, outcome, count
+        from ${bucketsOf(granularity)}
+        where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keysFilter(keyIds)}
+        order by bucket_start, api_key_id, outcome`);
       return rows.map(toUsageRow);
     },
 
     async totalsByBucket({ workspaceId, keyIds, from, to, granularity }: UsageQuery) {
       const rows = await db.execute<Omit<RawRow, "key_id">>(sql`
-        select date_trunc(${granularity}, bucket_start, 'UTC') as bucket_start, outcome, sum(count) as count
-        from key_usage
+        select bucket_start, outcome, sum(count) as count
+        from ${bucketsOf(granularity)}
         where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keysFilter(keyIds)}
         group by 1, 2
         order by 1, 2`);
       return rows.map((row) => ({ bucketStart: new Date(row.bucket_start), outcome: row.outcome, count: Number(row.count) }));
     },
 
-    async totalsByKey({ workspaceId, keyIds, from, to }: Omit<UsageQuery, "granularity">) {
+    async totalsByKey({ workspaceId, keyIds, from, to, granularity }: UsageQuery) {
       const rows = await db.execute<Omit<RawRow, "bucket_start">>(sql`
         select api_key_id as key_id, outcome, sum(count) as count
-        from key_usage
+        from ${bucketsOf(granularity)}
         where workspace_id = ${workspaceId} and bucket_start >= ${from.toISOString()} and bucket_start < ${to.toISOString()} ${keysFilter(keyIds)}
         group by 1, 2`);
       return rows.map((row) => ({ keyId: row.key_id, outcome: row.outcome, count: Number(row.count) }));
     },
   };
 }
+
+/** Hours are read from key_usage, days from key_usage_daily (a 24th of the rows). */
+const bucketsOf = (granularity: Granularity) => (granularity === "day" ? keyUsageDaily : keyUsage);
 
 const keysFilter = (keyIds: string[] | undefined) => (keyIds ? sql`and api_key_id = any(string_to_array(${keyIds.join(",")}, ',')::uuid[])` : sql``);
 

@@ -21,7 +21,7 @@ const isoDate = (name: string, description: string) =>
 
 const UsageQuery = z.object({
   from: isoDate("from", "Start of the range (UTC), rounded down to its bucket. Default: 24 hours before `to`."),
-  to: isoDate("to", "End of the range, exclusive. Default: now."),
+  to: isoDate("to", "End of the range, exclusive: buckets that start before it are counted whole. Default: now."),
   granularity: z
     .enum(GRANULARITIES, { error: "granularity is hour or day." })
     .default("hour")

@@ -33,7 +33,7 @@ export type UsageQuery = {
   workspaceId: string;
   /** Only these keys; absent: every key of the workspace. */
   keyIds?: string[];
-  /** Buckets starting at or after `from` and before `to`. */
+  /** Buckets (of `granularity`) starting at or after `from` and before `to`: a day that starts before `to` counts whole. */
   from: Date;
   to: Date;
   granularity: Granularity;
@@ -55,7 +55,7 @@ export interface UsageStore {
   /** The same range summed over keys (a workspace's chart), oldest bucket first. */
   totalsByBucket(query: UsageQuery): Promise<BucketTotal[]>;
   /** The same range summed over buckets (a table of keys). */
-  totalsByKey(query: Omit<UsageQuery, "granularity">): Promise<KeyTotal[]>;
+  totalsByKey(query: UsageQuery): Promise<KeyTotal[]>;
 }
 
 let store: UsageStore | undefined;

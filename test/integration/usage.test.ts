@@ -241,4 +241,23 @@ describe("the usage store", () => {
     await getUsageStore().record({ counts: [{ ...count, count: 3 }], lastUsed: [], rejected: [] });
     expect(await countsOf(apiKey.id)).toEqual(["valid 5"]);
   });
+
+  it("keeps the daily rollup equal to the hours, also for a flush that holds two hours of one day", async () => {
+    const { apiKey } = await makeKey();
+    const count = { workspaceId: owner.workspaceId, keyId: apiKey.id, outcome: "valid" as const };
+    await getUsageStore().record({
+      counts: [
+        { ...count, bucketStart: new Date("2026-06-01T10:00:00Z"), count: 2 },
+        { ...count, bucketStart: new Date("2026-06-01T11:00:00Z"), count: 3 },
+        { ...count, bucketStart: new Date("2026-06-02T00:00:00Z"), count: 4 },
+      ],
+      lastUsed: [],
+      rejected: [],
+    });
+    const range = { workspaceId: owner.workspaceId, keyIds: [apiKey.id], from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-03T00:00:00Z") };
+    const byDay = await getUsageStore().totalsByBucket({ ...range, granularity: "day" });
+    expect(byDay.map((row) => `${row.bucketStart.toISOString()} ${row.count}`)).toEqual(["2026-06-01T00:00:00.000Z 5", "2026-06-02T00:00:00.000Z 4"]);
+    const byHour = await getUsageStore().totalsByKey({ ...range, granularity: "hour" });
+    expect(byHour).toEqual([{ keyId: apiKey.id, outcome: "valid", count: 9 }]);
+  });
 });

@@ -16,7 +16,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const store = getUsageStore();
   const [byBucket, byKey] = await Promise.all([
     store.totalsByBucket({ workspaceId: workspace.id, ...query.range }),
-    store.totalsByKey({ workspaceId: workspace.id, from: query.range.from, to: query.range.to }),
+    store.totalsByKey({ workspaceId: workspace.id, ...query.range }),
   ]);
   const summaries = summarizeKeys(byKey);
   const shown = summaries.slice((query.page - 1) * KEYS_PER_PAGE, query.page * KEYS_PER_PAGE);

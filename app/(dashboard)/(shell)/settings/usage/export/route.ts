@@ -19,7 +19,7 @@ export async function GET(request: Request) {
     return Response.json({ error: { code: "invalid_request", message: "Check the range.", details: query.errors } }, { status: 400 });
   }
   const { from, to } = query.range;
-  const totals = await getUsageStore().totalsByKey({ workspaceId: context.workspace.id, from, to });
+  const totals = await getUsageStore().totalsByKey({ workspaceId: context.workspace.id, ...query.range });
   const names = await listKeyNames(getDb(), context.workspace.id);
   const order = new Map(summarizeKeys(totals).map((key, index) => [key.keyId, index]));
   const rows = totals
