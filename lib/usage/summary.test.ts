@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseUsagePageQuery } from "./page-query";
 import { resolveUsageRange } from "./range";
-import { outcomeTotals, presetRange, summarizeKeys, topRefusals, toSeries } from "./summary";
+import { outcomeTotals, presetRange, sparklines, summarizeKeys, topRefusals, toSeries } from "./summary";
 
 const NOW = Date.UTC(2026, 11, 2, 10, 30);
 
@@ -68,6 +68,24 @@ describe("usage series and summaries", () => {
       { outcome: "disabled", count: 1 },
       { outcome: "ip_not_allowed", count: 4 },
     ]);
+  });
+});
+
+describe("sparklines", () => {
+  it("gives every key of the page 24 hourly points, zeros for quiet hours and keys, and its refusals", () => {
+    const range = presetRange("24h", NOW);
+    const lines = sparklines(
+      [
+        { keyId: "a", bucketStart: new Date(Date.UTC(2026, 11, 2, 10)), outcome: "valid", count: 3 },
+        { keyId: "a", bucketStart: new Date(Date.UTC(2026, 11, 2, 10)), outcome: "disabled", count: 1 },
+        { keyId: "a", bucketStart: new Date(Date.UTC(2026, 11, 1, 11)), outcome: "valid", count: 2 },
+      ],
+      ["a", "b"],
+      range,
+    );
+    expect(lines.get("a")!.points).toEqual([2, ...new Array(22).fill(0), 4]);
+    expect(lines.get("a")!.refused).toBe(1);
+    expect(lines.get("b")).toEqual({ points: new Array(24).fill(0), refused: 0 });
   });
 });
 

@@ -84,3 +84,18 @@ export function outcomeTotals(totals: { outcome: UsageOutcome; count: number }[]
   for (const { outcome, count } of totals) sums.set(outcome, (sums.get(outcome) ?? 0) + count);
   return USAGE_OUTCOMES.filter((outcome) => sums.has(outcome)).map((outcome) => ({ outcome, count: sums.get(outcome)! }));
 }
+
+/** Each key's requests per bucket (oldest first, zeros included) and how many were refused: a list's sparklines. */
+export function sparklines(rows: { keyId: string; bucketStart: Date; outcome: UsageOutcome; count: number }[], keyIds: string[], range: UsageRange) {
+  const starts = bucketStarts(range).map((start) => start.getTime());
+  const index = new Map(starts.map((start, i) => [start, i]));
+  const lines = new Map(keyIds.map((keyId) => [keyId, { points: new Array<number>(starts.length).fill(0), refused: 0 }]));
+  for (const { keyId, bucketStart, outcome, count } of rows) {
+    const line = lines.get(keyId);
+    const at = index.get(bucketStart.getTime());
+    if (!line || at === undefined) continue;
+    line.points[at]! += count;
+    if (outcome !== "valid") line.refused += count;
+  }
+  return lines;
+}
