@@ -5,7 +5,7 @@
 import { useId, useState } from "react";
 import { TextAreaField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { EXPIRY_CHOICES } from "@/lib/keys/policy";
+import { EXPIRY_CHOICES } from "@/lib/keys/expiry-choices";
 import { ACCESS_LEVELS, presetOf, PRESET_LABELS, type KeyScopes } from "@/lib/keys/scopes";
 
 export type PolicyDefaults = {

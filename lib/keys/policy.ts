@@ -90,16 +90,6 @@ export function checkPolicyForType(type: "private" | "public", policy: Partial<K
   }
 }
 
-/** The expiry choices of the dashboard: never, N days from now, or a date. */
-export const EXPIRY_CHOICES = [
-  { value: "never", label: "Never" },
-  { value: "7", label: "7 days" },
-  { value: "30", label: "30 days" },
-  { value: "60", label: "60 days" },
-  { value: "90", label: "90 days" },
-  { value: "date", label: "On a date…" },
-] as const;
-
 export function expiryFromChoice(choice: string, date: string | undefined, now = Date.now()): Date | null | "invalid" {
   if (choice === "never") return null;
   if (/^(7|30|60|90)$/.test(choice)) return new Date(now + Number(choice) * 86_400_000);
