@@ -1,9 +1,13 @@
 // `npm run bench:usage`: what the PostgreSQL usage store costs with 1,000,000 hourly rows in one
 // workspace (10,000 keys, the busiest thousand used every hour for 30 days): each dashboard
-// question by range, one key's month, and a flush of 10,000 keys' counts. Figures, not pass/fail.
+// question by range, one key's month, and a flush of 10,000 keys' counts; then what counting
+// costs on the hot path: GET /api/v1/me over HTTP with and without the recorder, in turns.
+// Figures, not pass/fail.
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
@@ -62,8 +66,53 @@ try {
     5,
   );
   console.log(`  a flush of 10,000 keys' counts and last-used times (one statement) ${flush.toFixed(1)}`);
+  await hotPathCost(database.url);
 } finally {
   await closeDb();
   await database.stop();
   await rm(dataDir, { recursive: true, force: true });
+}
+
+/** GET /api/v1/me through the same app with and without usage counting, 5 s each in turn, 3 rounds. */
+async function hotPathCost(databaseUrl: string) {
+  const { createApiKey } = await import("@/lib/services/api-keys");
+  // A workspace of its own: the one above holds as many keys as a workspace may.
+  const [workspace] = await getDb().execute<{ id: string }>(sql`insert into workspaces (name) values ('Hot path') returning id`);
+  const workspaceId = workspace!.id;
+  const [owner] = await getDb().execute<{ id: string }>(sql`insert into users (name, email) values ('Bench', ${`bench-${Date.now()}@example.com`}) returning id`);
+  const created = await createApiKey(
+    { type: "user", id: owner!.id, email: "bench@example.com", ip: null, userAgent: null },
+    { workspaceId, type: "private", name: "hot-path", description: null, policy: { rateLimit: null } },
+  );
+  if (!created.ok) throw new Error("could not create the bench key");
+  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/usage-cost-server.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const [without, counting] = await new Promise<[string, string]>((resolve, reject) => {
+      server.stdout.on("data", (chunk: Buffer) => {
+        const ready = /ready (\S+) (\S+)/.exec(chunk.toString());
+        if (ready) resolve([ready[1]!, ready[2]!]);
+      });
+      server.once("exit", (code) => reject(new Error(`usage-cost-server exited with ${code}`)));
+    });
+    const load = async (base: string) => {
+      const result = await autocannon({ url: `${base}/api/v1/me`, connections: 50, duration: 5, headers: { "x-api-key": created.created.secret } });
+      if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
+      return result.requests.average;
+    };
+    await load(without); // warm both (JIT, key cache)
+    await load(counting);
+    const rounds: { without: number; counting: number }[] = [];
+    for (let round = 0; round < 3; round++) rounds.push({ without: await load(without), counting: await load(counting) });
+    console.log("\nGET /api/v1/me over HTTP, the /api/v1 app alone (no Next), 50 connections, 5 s per run:");
+    for (const [index, round] of rounds.entries()) {
+      console.log(`  round ${index + 1}: without counting ${round.without.toFixed(0)} req/s, counting usage ${round.counting.toFixed(0)} req/s (${((round.counting / round.without - 1) * 100).toFixed(1)} %)`);
+    }
+    const sum = (key: "without" | "counting") => rounds.reduce((total, round) => total + round[key], 0);
+    console.log(`  overall: ${((sum("counting") / sum("without") - 1) * 100).toFixed(1)} % (negative: counting is slower)`);
+  } finally {
+    server.kill("SIGTERM");
+  }
 }
