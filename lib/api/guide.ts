@@ -78,9 +78,11 @@ more power than it has itself.
 
 ### Trying requests from this page
 
-The request client on this page sends requests from your browser, straight to this server. Reads
-(\`GET\`) work with any key; changes with a private key are refused with 403, because private keys are
-never accepted from web pages. Copy the example as \`curl\` and run it from a terminal instead.
+"Try it" at the top of this page opens a request client that sends requests from your browser, straight
+to this server. Reads (\`GET\`) work with any key; changes with a private key are refused with 403,
+because private keys are never accepted from web pages. Run each operation's \`curl\` example from a
+terminal instead, with \`SWITCHBOARD_URL\` set to this server's address and \`SWITCHBOARD_API_KEY\` to
+your key.
 
 ### Key format, for secret scanners
 
