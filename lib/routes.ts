@@ -18,6 +18,10 @@ export const routes = {
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   /** The public API reference, rendered from /api/v1/openapi.json. */
   apiDocs: "/docs/api",
+  /** The guides (docs/guides/*.md), their search and each guide. */
+  docs: "/docs",
+  docsSearch: "/docs/search",
+  guide: (slug: string) => `/docs/${slug}`,
 } as const;
 
 /** Where a signed-in person lands when nothing else was asked for. */

@@ -33,7 +33,8 @@ const FAILURE_SITUATIONS: Record<VerifyFailure, string> = {
 
 const CODE_OF_STATUS: Record<number, string> = { 400: "invalid_request", 401: "unauthorized", 403: "forbidden", 503: "service_unavailable" };
 
-function hintTable(): string {
+/** Every refusal of the key check: the situation, its status and code, and its hint (also in the Troubleshooting guide). */
+export function hintTable(): string {
   const rows = (Object.keys(FAILURE_HINTS) as VerifyFailure[]).map((reason) => {
     const status = FAILURE_STATUS[reason];
     return `| ${FAILURE_SITUATIONS[reason]} | ${status} \`${CODE_OF_STATUS[status]}\` | ${FAILURE_HINTS[reason]} |`;

@@ -1,11 +1,9 @@
-import { ArrowLeft, AudioLines } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DocsHeader } from "@/components/docs/docs-header";
 import { Markdown } from "@/components/docs/markdown";
 import { MethodBadge, OperationSection } from "@/components/docs/reference/operation";
 import { TryIt } from "@/components/docs/try-it";
 import { getOpenApiDocument, operationsByTag } from "@/lib/docs/openapi";
-import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "API reference",
@@ -20,29 +18,7 @@ export default async function ApiDocsPage() {
   const groups = operationsByTag(document);
   return (
     <div className="min-h-screen bg-white">
-      <header className="sticky top-0 z-30 h-14 border-b border-zinc-200 bg-white">
-        <div className="flex h-full items-center justify-between gap-4 px-4 md:px-6">
-          <div className="flex min-w-0 items-center gap-2">
-            <AudioLines className="size-5 shrink-0" aria-hidden />
-            <span className="font-semibold max-sm:sr-only">Switchboard</span>
-            <span aria-hidden className="text-zinc-300 max-sm:hidden">
-              /
-            </span>
-            <p className="truncate text-sm font-medium text-zinc-700">API reference</p>
-          </div>
-          <div className="flex shrink-0 items-center gap-2">
-            <TryIt />
-            <Link
-              href={routes.apiKeys}
-              className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900"
-            >
-              <ArrowLeft className="size-4" aria-hidden />
-              <span className="max-sm:sr-only">Back to dashboard</span>
-              <span className="sm:hidden">Dashboard</span>
-            </Link>
-          </div>
-        </div>
-      </header>
+      <DocsHeader current="reference" actions={<TryIt />} />
       <div className="mx-auto flex max-w-7xl gap-10 px-4 md:px-6">
         <nav aria-label="API reference" className="sticky top-14 hidden max-h-[calc(100vh-3.5rem)] w-64 shrink-0 overflow-y-auto py-8 lg:block">
           <ReferenceContents groups={groups} />
