@@ -6,7 +6,7 @@ import path from "node:path";
 
 const BUILD_ID = ".next/BUILD_ID";
 const SOURCES = [
-  "app", "components", "lib", "db", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs",
+  "app", "components", "lib", "db", "docs", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs",
   "tsconfig.json", "package.json", "package-lock.json",
   // NEXT_PUBLIC_ values from these are baked into the build.
   ".env", ".env.local", ".env.production", ".env.production.local",
