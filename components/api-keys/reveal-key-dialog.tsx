@@ -1,6 +1,7 @@
 "use client";
-// Shows a new key's plaintext, once. Closing before the key was copied asks first: after this
-// dialog nobody, us included, can show the key again.
+// Shows a new key's plaintext, once, with "Test key" and ready code in curl, Node.js and Python.
+// Closing before the key was copied asks first: after this dialog nobody, us included, can show
+// the key again.
 import { ExternalLink, TriangleAlert } from "lucide-react";
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
@@ -9,6 +10,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
 import { routes } from "@/lib/routes";
+import { KeySnippets } from "./key-snippets";
+import { TestKey } from "./test-key";
 
 export function RevealKeyDialog({
   created,
@@ -26,8 +29,6 @@ export function RevealKeyDialog({
   const origin = typeof window === "undefined" ? "" : window.location.origin;
 
   const secret = created?.secret ?? "";
-  const curl = `curl ${origin}/api/v1/me \\\n  -H "X-API-Key: ${secret}"`;
-  const envLine = `SWITCHBOARD_API_KEY=${secret}`;
 
   function finish() {
     setCopied(false);
@@ -74,8 +75,8 @@ export function RevealKeyDialog({
               <CopyButton text={secret} what="the key" onCopied={() => setCopied(true)} />
             </div>
           </div>
-          <Snippet title="Try it" text={curl} copyLabel="Copy curl command" onCopied={() => setCopied(true)} />
-          <Snippet title="In your .env" text={envLine} copyLabel="Copy .env line" onCopied={() => setCopied(true)} />
+          <TestKey secret={secret} />
+          <KeySnippets origin={origin} secret={secret} onCopied={() => setCopied(true)} />
           {/* A new tab: leaving this page would close the dialog, and the key with it. */}
           <p className="text-sm text-zinc-600">
             <a
@@ -123,21 +124,5 @@ export function RevealKeyDialog({
         )}
       </DialogContent>
     </Dialog>
-  );
-}
-
-function Snippet({ title, text, copyLabel, onCopied }: { title: string; text: string; copyLabel: string; onCopied: () => void }) {
-  return (
-    <div>
-      <div className="mb-1 flex items-center justify-between">
-        <p className="text-sm font-medium">{title}</p>
-        <CopyButton text={text} label={copyLabel} what="the snippet" onCopied={onCopied} compact />
-      </div>
-      {/* Wraps rather than scrolls: a scroll box inside the dialog is awkward on a phone and out of
-          reach of the keyboard. The wrap is soft: copied text keeps only its own line breaks. */}
-      <pre className="rounded-md bg-zinc-900 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-zinc-100">
-        {text}
-      </pre>
-    </div>
   );
 }

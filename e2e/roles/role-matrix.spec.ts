@@ -168,6 +168,14 @@ const CASES: Record<string, Case> = {
     },
     happened: async ({ sql }, input) => (await sql`select 1 from sessions where id = ${input.sessionId as string}`).length === 0,
   },
+  // Any signed-in person may test a key they hold: the server sends it to GET /api/v1/me, as curl
+  // would. It changes nothing, so "happened" is the allowed answer itself.
+  "lib/actions/test-api-key.ts#testApiKeyAction": {
+    allowed: ALL_SIGNED_IN,
+    ownWorkspace: true,
+    prepare: async () => ({ key: "swb_sk_matrix-not-a-real-key" }),
+    happened: async () => true,
+  },
   // Any signed-in person may create a workspace of their own (the workspace under test is untouched).
   "lib/actions/workspaces.ts#createWorkspaceAction": {
     allowed: ALL_SIGNED_IN,

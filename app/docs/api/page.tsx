@@ -13,8 +13,8 @@ export const metadata: Metadata = {
 // Public, like the document it renders (proxy.ts guards only the dashboard's paths), and static:
 // the whole reference is HTML made at build time from the API's own OpenAPI document, readable
 // without JavaScript. The interactive client loads only when "Try it" is pressed.
-export default async function ApiDocsPage() {
-  const document = await getOpenApiDocument();
+export default function ApiDocsPage() {
+  const document = getOpenApiDocument();
   const groups = operationsByTag(document);
   return (
     <div className="min-h-screen bg-white">
