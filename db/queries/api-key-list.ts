@@ -1,7 +1,7 @@
 // Settings → API Keys: one keyset page of the workspace's keys, searched by name, filtered and
 // sorted on the server (README "Lists"). Every sort has an index of its own among live keys
 // (drizzle/0010_list_indexes.sql), with the id as tiebreaker.
-import { and, eq, gt, ilike, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, ilike, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { UNUSED_AFTER_DAYS } from "@/lib/keys/describe";
@@ -31,7 +31,11 @@ function filters(workspaceId: string, query: ApiKeyListQuery, now: Date): SQL | 
     query.expiring ? and(gt(apiKeys.expiresAt, now), lte(apiKeys.expiresAt, new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY_MS))) : undefined,
     // As the "Unused 30+ days" badge reads it (lib/keys/describe.ts): a rolled key is on its way out.
     query.unused
-      ? and(isNull(apiKeys.rolledToId), lt(sql`coalesce(${apiKeys.lastUsedAt}, ${apiKeys.createdAt})`, new Date(now.getTime() - UNUSED_AFTER_DAYS * DAY_MS)))
+      ? and(
+          isNull(apiKeys.rolledToId),
+          // A raw expression takes no Date parameter (postgres-js): the time goes as ISO text.
+          sql`coalesce(${apiKeys.lastUsedAt}, ${apiKeys.createdAt}) < ${new Date(now.getTime() - UNUSED_AFTER_DAYS * DAY_MS).toISOString()}::timestamptz`,
+        )
       : undefined,
   );
 }

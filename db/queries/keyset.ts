@@ -51,6 +51,21 @@ function orderOf(sort: KeysetSort, reversed: boolean): SQL[] {
   return [sql`${sort.key} ${direction}`, sql`${sort.id} ${direction}`];
 }
 
+// What PostgreSQL prints for each key type (DateStyle ISO): a cursor whose key is anything else
+// was edited, and would make the cast fail; the list then starts over instead.
+const KEY_FORMATS: Record<KeysetSort["keyType"], RegExp> = {
+  timestamptz: /^(?:-?infinity|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?::\d\d){0,2})$/,
+  bigint: /^-?\d{1,19}$/,
+  text: /^[^]*$/,
+};
+const ID_FORMATS: Record<KeysetSort["idType"], RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  bigint: /^\d{1,19}$/,
+};
+
+const readable = (sort: KeysetSort, cursor: ListCursor | null) =>
+  cursor && KEY_FORMATS[sort.keyType].test(cursor.key) && ID_FORMATS[sort.idType].test(cursor.id) ? cursor : null;
+
 type Counts = { total: SQL<number>; before: SQL<number> };
 
 /**
@@ -64,7 +79,8 @@ export async function keysetPage<T extends { sortKey: string; id: string | numbe
   count: (counts: Counts) => Promise<{ total: number; before: number }[]>;
 }): Promise<ListPage<T>> {
   const { sort, request } = options;
-  const { cursor, limit } = request;
+  const { limit } = request;
+  const cursor = readable(sort, request.cursor);
   const backwards = !!cursor && request.backwards;
   // Rows ahead of the page: with a forward cursor, the cursor row and every row before it; going
   // back, the rows before the cursor, less the page itself (counted below).
