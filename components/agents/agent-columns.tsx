@@ -27,6 +27,7 @@ export function agentColumns(actions: AgentRowActions): ListColumn<AgentRow>[] {
   return [
     {
       id: "name",
+      accessorFn: (agent) => agent.name,
       sortDescFirst: false,
       header: "Name",
       meta: { className: cn("min-w-0", tableCell) },
@@ -73,6 +74,7 @@ export function agentColumns(actions: AgentRowActions): ListColumn<AgentRow>[] {
     },
     {
       id: "created",
+      accessorFn: (agent) => agent.createdAt,
       sortDescFirst: true,
       header: "Created",
       meta: { className: cn("col-span-2 flex min-w-0 gap-1 text-xs text-zinc-600 @4xl:block @4xl:text-sm @4xl:text-zinc-700", tableCell) },

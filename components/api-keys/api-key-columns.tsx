@@ -39,6 +39,7 @@ export function apiKeyColumns(actions: KeyRowActions): ListColumn<KeyRow>[] {
   return [
     {
       id: "name",
+      accessorFn: (key) => key.name,
       sortDescFirst: false,
       header: "Name",
       meta: { className: cn("min-w-0", tableCell) },
@@ -97,6 +98,7 @@ export function apiKeyColumns(actions: KeyRowActions): ListColumn<KeyRow>[] {
     },
     {
       id: "created",
+      accessorFn: (key) => key.createdAt,
       sortDescFirst: true,
       header: "Created",
       // In the table this column takes all the room the others leave (width 100%, and a max-width of 0
@@ -118,6 +120,7 @@ export function apiKeyColumns(actions: KeyRowActions): ListColumn<KeyRow>[] {
     },
     {
       id: "last_used",
+      accessorFn: (key) => key.lastUsedAt,
       sortDescFirst: true,
       header: "Last used",
       meta: { className: cn("col-span-2 text-xs whitespace-nowrap text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", tableCell) },

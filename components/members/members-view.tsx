@@ -69,6 +69,7 @@ export function MembersView({ me, members, page, list, invitations, canManage, m
     () => [
       {
         id: "name",
+        accessorFn: (member) => member.name,
         sortDescFirst: false,
         header: "Name",
         meta: { className: cn("min-w-0", tableCell) },
@@ -91,6 +92,7 @@ export function MembersView({ me, members, page, list, invitations, canManage, m
       },
       {
         id: "joined",
+        accessorFn: (member) => member.joinedAt,
         sortDescFirst: false,
         header: "Joined",
         meta: { className: cn("col-span-2 text-xs whitespace-nowrap text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", tableCell) },

@@ -43,7 +43,10 @@ export function DataList<T extends RowData>({
 }: {
   /** The table's accessible name ("API keys"). */
   label: string;
-  /** Module-level or memoised: a new array each render rebuilds the column model. */
+  /**
+   * Module-level or memoised: a new array each render rebuilds the column model. A column the
+   * list can be sorted by has an `accessorFn` (TanStack sorts only those) and the server's sort name as id.
+   */
   columns: ListColumn<T>[];
   rows: T[];
   getRowId: (row: T) => string;
