@@ -153,15 +153,15 @@ export function MembersView({ me, members, page, list, invitations, canManage, m
           Members
         </h2>
         {listNeedsControls({ total: page.total, narrowed: filtered || page.from > 1 || !byDefault, limit: list.limit }) ? (
-        <ListToolbar
-          label="Filter members"
-          path={routes.members}
-          search={{ label: "Search members", placeholder: "Name or email", value: list.q ?? "" }}
-          selects={[{ name: "role", label: "Role", value: list.role ?? "", options: [{ value: "", label: "Any role" }, ...ROLES] }]}
-          sort={{ value: `${list.sort}.${list.dir}`, options: SORT_OPTIONS }}
-          pageSize={list.limit}
-          clearHref={filtered ? listHref(routes.members, { ...params, q: undefined, role: undefined }) : null}
-        />
+          <ListToolbar
+            label="Filter members"
+            path={routes.members}
+            search={{ label: "Search members", placeholder: "Name or email", value: list.q ?? "" }}
+            selects={[{ name: "role", label: "Role", value: list.role ?? "", options: [{ value: "", label: "Any role" }, ...ROLES] }]}
+            sort={{ value: `${list.sort}.${list.dir}`, options: SORT_OPTIONS }}
+            pageSize={list.limit}
+            clearHref={filtered ? listHref(routes.members, { ...params, q: undefined, role: undefined }) : null}
+          />
         ) : null}
         {members.length === 0 ? (
           <p className="mt-4 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">

@@ -45,7 +45,6 @@ const keys = (workspaceId: string, query: Record<string, string> = {}) => (page:
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const NOW_TEXT = NOW.toISOString();
-const DAY = 86_400_000;
 let owner: TestUser;
 
 beforeAll(async () => {
