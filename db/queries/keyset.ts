@@ -92,8 +92,11 @@ export async function keysetPage<T extends { sortKey: string; id: string | numbe
       before: cursor ? sql<number>`(count(*) filter (where ${ahead}))::int` : sql<number>`0`,
     }),
   ]);
-  // Going back past the first row (rows deleted meanwhile) lands on the first page.
-  if (backwards && fetched.length < limit) return keysetPage({ ...options, request: { cursor: null, backwards: false, limit } });
+  // Going back past the first row, or on past the last (rows deleted or filtered away since the
+  // link was made), lands on the first page rather than on an empty one.
+  if ((backwards && fetched.length < limit) || (cursor && fetched.length === 0 && (counts?.total ?? 0) > 0)) {
+    return keysetPage({ ...options, request: { cursor: null, backwards: false, limit } });
+  }
   const rows = backwards ? fetched.reverse() : fetched;
   const total = counts?.total ?? 0;
   const offset = Math.max(0, (counts?.before ?? 0) - (backwards ? rows.length : 0));

@@ -131,6 +131,9 @@ describe("the key list", () => {
       expect((await keys(owner.workspaceId)({ cursor })).from).toBe(1);
       expect((await keys(owner.workspaceId)({ before: cursor })).from).toBe(1);
     }
+    // Past the last key (it was revoked since the link was made): the first page, not an empty one.
+    const last = await keys(owner.workspaceId, { sort: "created", dir: "asc" })({ cursor: cursorOf("2100-01-01 00:00:00+00", id) });
+    expect(last).toMatchObject({ from: 1, to: 20, total: 55 });
     // An edited time of the right form is still a time: the page after it.
     expect((await keys(owner.workspaceId, { sort: "created", dir: "asc" })({ cursor: cursorOf("2000-01-01 00:00:00+00", id) })).from).toBe(1);
   });
