@@ -89,6 +89,8 @@ export const memberships = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.userId] }),
     index("memberships_user_id_idx").on(t.userId),
+    // Settings → Members, oldest first, keyset on the user id (README "Lists").
+    index("memberships_workspace_created_idx").on(t.workspaceId, t.createdAt, t.userId),
   ],
 );
 
@@ -154,6 +156,12 @@ export const apiKeys = pgTable(
       .where(sql`${t.revokedAt} is null`),
     index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("api_keys_created_by_user_id_idx").on(t.createdByUserId),
+    // The key list's three sorts among live keys, each with the id as tiebreaker (README "Lists").
+    index("api_keys_live_created_idx").on(t.workspaceId, t.createdAt, t.id).where(sql`${t.revokedAt} is null`),
+    index("api_keys_live_last_used_idx")
+      .on(t.workspaceId, sql`coalesce(${t.lastUsedAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`${t.revokedAt} is null`),
+    index("api_keys_live_name_idx").on(t.workspaceId, sql`lower(${t.name})`, t.id).where(sql`${t.revokedAt} is null`),
     check("api_keys_rate_limit_check", sql`(${t.rateLimitPerSecond} is null) = (${t.rateLimitBurst} is null) and (${t.rateLimitPerSecond} is null or (${t.rateLimitPerSecond} > 0 and ${t.rateLimitBurst} >= 0))`),
     check(
       "api_keys_credits_check",
@@ -183,7 +191,11 @@ export const agents = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("agents_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id)],
+  (t) => [
+    index("agents_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    // The agent list sorted by name (README "Lists").
+    index("agents_live_name_idx").on(t.workspaceId, sql`lower(${t.name})`, t.id).where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 // Calls. No telephony: a call's progress is a schedule fixed when it is created (ringing_at,

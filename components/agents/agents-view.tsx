@@ -2,30 +2,48 @@
 // Agents: the workspace's saved agents, and the create, edit and delete flows around them.
 // Owners and admins create and edit; members may also delete; viewers only look.
 import { Bot, Plus } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { DataList } from "@/components/ui/data-list";
 import { DisabledReason } from "@/components/ui/disabled-reason";
+import { ListPager, type PageInfo } from "@/components/ui/list-pager";
+import { ListToolbar } from "@/components/ui/list-toolbar";
 import { useAutoRefresh } from "@/components/ui/use-auto-refresh";
+import { useListNavigation } from "@/components/ui/use-list-navigation";
 import type { AgentRow } from "@/db/queries/agents";
+import { listHref, type ListParams } from "@/lib/lists/href";
+import { listNeedsControls } from "@/lib/lists/page-sizes";
 import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
+import { agentColumns, agentRowClassName } from "./agent-columns";
 import { AgentFormDialog } from "./agent-form-dialog";
-import { AgentsTable } from "./agents-table";
 import { DeleteAgentDialog } from "./delete-agent-dialog";
+
+/** The list's state as the server read it from the URL (lib/lists/agents.ts). */
+export type AgentListState = { q?: string; sort: "created" | "name"; dir: "asc" | "desc"; limit: number; cursor?: string; before?: string };
+
+const SORT_OPTIONS = [
+  { value: "created.desc", label: "Newest first" },
+  { value: "created.asc", label: "Oldest first" },
+  { value: "name.asc", label: "Name (A–Z)" },
+  { value: "name.desc", label: "Name (Z–A)" },
+];
 
 type Props = {
   agents: AgentRow[];
-  /** The cursor of the next (older) page, if there is one. */
-  nextCursor: string | null;
-  /** Whether this is a page after the first. */
-  paged: boolean;
+  page: PageInfo;
+  list: AgentListState;
   permissions: { write: boolean; delete: boolean };
 };
 
-export function AgentsView({ agents, nextCursor, paged, permissions }: Props) {
+export function AgentsView({ agents, page, list, permissions }: Props) {
+  const { navigate } = useListNavigation();
+  // Whether this is a page after the first.
+  const paged = page.from > 1 || ((!!list.cursor || !!list.before) && agents.length === 0);
+  const newestFirst = list.sort === "created" && list.dir === "desc";
+  const params: ListParams = { ...list, sort: newestFirst ? undefined : list.sort, dir: newestFirst ? undefined : list.dir, limit: list.limit === 20 ? undefined : list.limit };
   const router = useRouter();
   const [formOpen, setFormOpen] = useState(false);
   // Kept after the dialog closes, so that its title does not flip to "Create agent" on the way out.
@@ -45,6 +63,31 @@ export function AgentsView({ agents, nextCursor, paged, permissions }: Props) {
   // time the dialog hands focus back: once the list is in, the header's button takes focus.
   const refocusCreate = useRef(false);
   const empty = agents.length === 0;
+  const columns = useMemo(
+    () =>
+      // The callbacks touch refs only when called (a click, a ref attaching), never during render.
+      // eslint-disable-next-line react-hooks/refs
+      agentColumns({
+        editRefusal: permissions.write ? null : refusalFor("agents:write"),
+        deleteRefusal: permissions.delete ? null : refusalFor("agents:delete"),
+        onEdit: (agent) => {
+          setEditing(agent);
+          setFormOpen(true);
+        },
+        onDelete: (agent) => {
+          deleteTarget.current = agent.id;
+          setDeleting(agent);
+        },
+        actionsRef: (agent) => (element) => {
+          if (!element) return;
+          actionButtons.current.set(agent.id, element);
+          return () => {
+            if (actionButtons.current.get(agent.id) === element) actionButtons.current.delete(agent.id);
+          };
+        },
+      }),
+    [permissions.write, permissions.delete],
+  );
   useEffect(() => {
     if (!refocusCreate.current || empty) return;
     refocusCreate.current = false;
@@ -92,10 +135,23 @@ export function AgentsView({ agents, nextCursor, paged, permissions }: Props) {
             with its first message.
           </p>
         </div>
-        {empty && !paged ? null : <div className="shrink-0">{createButtonElement}</div>}
+        {empty && !paged && !list.q ? null : <div className="shrink-0">{createButtonElement}</div>}
       </header>
 
-      {empty && !paged ? (
+      {!listNeedsControls({ total: page.total, narrowed: paged || !!list.q || !newestFirst, limit: list.limit }) ? null : (
+        <div className="mt-6">
+          <ListToolbar
+            label="Filter agents"
+            path={routes.agents}
+            search={{ label: "Search agents", placeholder: "Name", value: list.q ?? "" }}
+            sort={{ value: `${list.sort}.${list.dir}`, options: SORT_OPTIONS }}
+            pageSize={list.limit}
+            clearHref={list.q ? listHref(routes.agents, { ...params, q: undefined }) : null}
+          />
+        </div>
+      )}
+
+      {empty && !paged && !list.q ? (
         <section
           aria-labelledby="agents-empty-heading"
           className="mt-8 flex flex-col items-center rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-14 text-center"
@@ -113,46 +169,24 @@ export function AgentsView({ agents, nextCursor, paged, permissions }: Props) {
           </div>
         </section>
       ) : empty ? (
-        <p className="mt-8 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">
-          No older agents.
+        <p className="mt-6 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">
+          {list.q ? `No agents match “${list.q}”.` : "No older agents."}
         </p>
       ) : (
-        <AgentsTable
-          agents={agents}
-          editRefusal={permissions.write ? null : refusalFor("agents:write")}
-          deleteRefusal={permissions.delete ? null : refusalFor("agents:delete")}
-          onEdit={(agent) => {
-            setEditing(agent);
-            setFormOpen(true);
-          }}
-          onDelete={(agent) => {
-            deleteTarget.current = agent.id;
-            setDeleting(agent);
-          }}
-          actionsRef={(agent) => (element) => {
-            if (!element) return;
-            actionButtons.current.set(agent.id, element);
-            return () => {
-              if (actionButtons.current.get(agent.id) === element) actionButtons.current.delete(agent.id);
-            };
-          }}
-        />
+        <>
+          <DataList
+            label="Agents"
+            className="mt-6"
+            columns={columns}
+            rows={agents}
+            getRowId={(agent) => agent.id}
+            rowClassName={agentRowClassName}
+            sort={{ id: list.sort, desc: list.dir === "desc" }}
+            onSortChange={(sort) => navigate({ sort: sort.id, dir: sort.desc ? "desc" : "asc" })}
+          />
+          <ListPager page={page} path={routes.agents} params={params} noun="agents" newestFirst={newestFirst} />
+        </>
       )}
-
-      {paged || nextCursor ? (
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {paged ? (
-            <Link href={routes.agents} className="font-medium underline underline-offset-4">
-              Newest
-            </Link>
-          ) : null}
-          {nextCursor ? (
-            <Link href={`${routes.agents}?${new URLSearchParams({ cursor: nextCursor })}`} className="font-medium underline underline-offset-4">
-              Older agents
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
 
       <AgentFormDialog
         open={formOpen}

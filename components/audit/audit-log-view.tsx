@@ -1,26 +1,29 @@
 // Settings → Audit log: every change in the workspace, newest first, as sentences, with the raw
-// fields a click away. Filters are a plain GET form, so a filtered view is a link to share, and
-// the CSV export downloads exactly what is filtered.
+// fields a click away. Filters are a GET form (README "Lists"), so a filtered view is a link to
+// share, and the CSV export downloads exactly what is filtered.
 import { Download } from "lucide-react";
-import Link from "next/link";
-import type { AuditEvent } from "@/db/schema";
+import { ListPager, type PageInfo } from "@/components/ui/list-pager";
+import { ListToolbar } from "@/components/ui/list-toolbar";
 import { AUDIT_ACTIONS } from "@/lib/audit/events";
 import type { AuditQuery } from "@/lib/audit/filter";
+import type { ListParams } from "@/lib/lists/href";
+import type { NewestFirstPage } from "@/lib/lists/pages";
 import { routes } from "@/lib/routes";
+import { AuditEventsTable, type AuditEventItem } from "./audit-events-table";
 
-type Event = AuditEvent & { description: string };
+type Props = {
+  query: AuditQuery;
+  list: NewestFirstPage;
+  page: PageInfo;
+  errors: Record<string, string[]>;
+  actors: string[];
+  events: AuditEventItem[];
+};
 
-type Props = { query: AuditQuery; errors: Record<string, string[]>; actors: string[]; events: Event[]; hasMore: boolean };
-
-const field = "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-zinc-900 focus:ring-1 focus:ring-zinc-900 focus:outline-none";
-
-export function AuditLogView({ query, errors, actors, events, hasMore }: Props) {
-  const filters = new URLSearchParams(
-    Object.entries({ action: query.action, actor: query.actor, from: query.from, to: query.to }).filter((entry): entry is [string, string] => !!entry[1]),
-  );
-  const older = new URLSearchParams(filters);
-  if (events.length > 0) older.set("before", String(events.at(-1)!.id));
-  const filtered = filters.size > 0;
+export function AuditLogView({ query, list, page, errors, actors, events }: Props) {
+  const filters: ListParams = { action: query.action, actor: query.actor, from: query.from, to: query.to };
+  const filtered = Object.values(filters).some(Boolean);
+  const params: ListParams = { ...filters, dir: list.dir === "desc" ? undefined : list.dir, limit: list.limit === 20 ? undefined : list.limit, cursor: list.cursor, before: list.before };
   const errorList = Object.entries(errors).flatMap(([name, messages]) => messages.map((message) => `${name}: ${message}`));
 
   return (
@@ -35,9 +38,9 @@ export function AuditLogView({ query, errors, actors, events, hasMore }: Props) 
         </div>
         {/* A GET form: the browser downloads the file (Content-Disposition), no script needed. */}
         <form method="get" action={`${routes.auditLog}/export`}>
-          {[...filters].map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          {Object.entries(filters).map(([name, value]) =>
+            value ? <input key={name} type="hidden" name={name} value={String(value)} /> : null,
+          )}
           <button
             type="submit"
             className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 bg-white px-4 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900"
@@ -48,116 +51,39 @@ export function AuditLogView({ query, errors, actors, events, hasMore }: Props) 
         </form>
       </header>
 
-      <form method="get" className="grid gap-3 rounded-xl border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" aria-label="Filter events">
-        <label className="space-y-1 text-sm font-medium">
-          <span>Action</span>
-          <select name="action" defaultValue={query.action ?? ""} className={field}>
-            <option value="">All actions</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-sm font-medium">
-          <span>Actor</span>
-          <select name="actor" defaultValue={query.actor ?? ""} className={field}>
-            <option value="">Anyone</option>
-            {actors.map((actor) => (
-              <option key={actor} value={actor}>
-                {actor}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1 text-sm font-medium">
-          <span>From (UTC)</span>
-          <input type="date" name="from" defaultValue={query.from} className={field} />
-        </label>
-        <label className="space-y-1 text-sm font-medium">
-          <span>To (UTC)</span>
-          <input type="date" name="to" defaultValue={query.to} className={field} />
-        </label>
-        <div className="flex items-end gap-2">
-          <button type="submit" className="h-9 rounded-md bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700">
-            Filter
-          </button>
-          {filtered ? (
-            <Link href={routes.auditLog} className="text-sm font-medium underline underline-offset-4">
-              Clear
-            </Link>
-          ) : null}
-        </div>
-        {errorList.length > 0 ? (
-          <p role="alert" className="text-sm text-red-700 sm:col-span-2 lg:col-span-5">
-            Some filters could not be read and were ignored: {errorList.join("; ")}
-          </p>
-        ) : null}
-      </form>
+      <ListToolbar
+        label="Filter events"
+        path={routes.auditLog}
+        selects={[
+          { name: "action", label: "Action", value: query.action ?? "", options: [{ value: "", label: "All actions" }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))] },
+          { name: "actor", label: "Actor", value: query.actor ?? "", options: [{ value: "", label: "Anyone" }, ...actors.map((actor) => ({ value: actor, label: actor }))] },
+        ]}
+        dates={[
+          { name: "from", label: "From (UTC)", value: query.from ?? "" },
+          { name: "to", label: "To (UTC)", value: query.to ?? "" },
+        ]}
+        sort={{ value: `occurred.${list.dir}`, options: [{ value: "occurred.desc", label: "Newest first" }, { value: "occurred.asc", label: "Oldest first" }] }}
+        pageSize={list.limit}
+        clearHref={filtered ? routes.auditLog : null}
+        errors={errorList}
+      />
 
       {events.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">
-          {filtered || query.before ? "No events match these filters." : "No events yet. Changes to keys and members will appear here."}
+          {query.action && !query.actor && !query.from && !query.to
+            ? `No ${query.action} events.`
+            : filtered
+              ? "No events match these filters."
+              : page.total > 0
+                ? "No more events."
+                : "No events yet. Changes to keys and members will appear here."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white">
-          <table className="w-full text-left text-sm" aria-label="Audit events">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Event</th>
-                <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">When (UTC)</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {events.map((event) => (
-                <tr key={event.id} className="align-top">
-                  <td className="px-4 py-3">
-                    <p className="text-zinc-900">{event.description}</p>
-                    <details className="mt-1 text-xs text-zinc-600">
-                      <summary className="cursor-pointer select-none">Details</summary>
-                      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 font-mono break-all">
-                        <dt>action</dt>
-                        <dd>{event.action}</dd>
-                        <dt>actor</dt>
-                        <dd>
-                          {event.actorType} {event.actorId ?? ""} {event.actorLabel}
-                        </dd>
-                        <dt>target</dt>
-                        <dd>
-                          {event.targetType} {event.targetId ?? ""} {event.targetLabel ?? ""}
-                        </dd>
-                        <dt>ip</dt>
-                        <dd>{event.ip ?? "none"}</dd>
-                        <dt>user agent</dt>
-                        <dd>{event.userAgent ?? "none"}</dd>
-                        <dt>metadata</dt>
-                        <dd>{JSON.stringify(event.metadata)}</dd>
-                      </dl>
-                    </details>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-zinc-700">
-                    <time dateTime={event.occurredAt.toISOString()}>{event.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div>
+          <AuditEventsTable events={events} />
+          <ListPager page={page} path={routes.auditLog} params={params} noun="events" newestFirst={list.dir === "desc"} />
         </div>
       )}
-
-      <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {query.before ? (
-          <Link href={`${routes.auditLog}${filters.size ? `?${filters}` : ""}`} className="font-medium underline underline-offset-4">
-            Newest events
-          </Link>
-        ) : null}
-        {hasMore ? (
-          <Link href={`${routes.auditLog}?${older}`} className="font-medium underline underline-offset-4">
-            Older events
-          </Link>
-        ) : null}
-      </nav>
     </div>
   );
 }

@@ -2,31 +2,55 @@
 // Settings → Members: who is in the workspace with which role, the invitations still open, and
 // (for owners and admins) inviting, changing roles and removing people.
 import { MoreHorizontal, UserPlus } from "lucide-react";
-import { useRef, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { DataList, tableCell, type ListColumn } from "@/components/ui/data-list";
 import { DisabledReason } from "@/components/ui/disabled-reason";
+import { ListPager, type PageInfo } from "@/components/ui/list-pager";
+import { ListToolbar } from "@/components/ui/list-toolbar";
+import { useListNavigation } from "@/components/ui/use-list-navigation";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { PendingInvitation } from "@/db/queries/invitations";
 import type { Member } from "@/db/queries/members";
 import type { Role } from "@/db/schema";
 import { revokeInvitationAction } from "@/lib/actions/revoke-invitation";
+import { listHref, type ListParams } from "@/lib/lists/href";
+import { listNeedsControls } from "@/lib/lists/page-sizes";
 import { refusalFor } from "@/lib/permissions";
-import { roleLabel } from "@/lib/roles";
+import { ROLES, roleLabel } from "@/lib/roles";
+import { routes } from "@/lib/routes";
+import { cn } from "@/lib/utils";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { InviteMemberDialog } from "./invite-member-dialog";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 
+/** The list's state as the server read it from the URL (lib/lists/members.ts). */
+export type MemberListState = { q?: string; role?: Role; sort: "joined" | "name"; dir: "asc" | "desc"; limit: number; cursor?: string; before?: string };
+
+const SORT_OPTIONS = [
+  { value: "joined.asc", label: "Joined first" },
+  { value: "joined.desc", label: "Joined last" },
+  { value: "name.asc", label: "Name (A–Z)" },
+  { value: "name.desc", label: "Name (Z–A)" },
+];
+
 type Props = {
   me: { id: string; role: Role };
   members: Member[];
+  page: PageInfo;
+  list: MemberListState;
   invitations: PendingInvitation[];
   canManage: boolean;
   mailConfigured: boolean;
 };
 
-export function MembersView({ me, members, invitations, canManage, mailConfigured }: Props) {
+export function MembersView({ me, members, page, list, invitations, canManage, mailConfigured }: Props) {
+  const { navigate } = useListNavigation();
+  const byDefault = list.sort === "joined" && list.dir === "asc";
+  const params: ListParams = { ...list, sort: byDefault ? undefined : list.sort, dir: byDefault ? undefined : list.dir, limit: list.limit === 20 ? undefined : list.limit };
+  const filtered = !!(list.q || list.role);
   const [inviting, setInviting] = useState(false);
   const [changing, setChanging] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -40,6 +64,69 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
     if (member.role === "owner" && me.role !== "owner") return "Only owners can change or remove an owner.";
     return null;
   };
+
+  const columns = useMemo<ListColumn<Member>[]>(
+    () => [
+      {
+        id: "name",
+        accessorFn: (member) => member.name,
+        sortDescFirst: false,
+        header: "Name",
+        meta: { className: cn("min-w-0", tableCell) },
+        cell: ({ row: { original: member } }) => (
+          <>
+            <p className="font-medium text-zinc-900">
+              {member.name}
+              {member.userId === me.id ? <span className="ml-2 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">You</span> : null}
+            </p>
+            <p className="text-xs break-all text-zinc-600">{member.email}</p>
+          </>
+        ),
+      },
+      {
+        id: "role",
+        header: "Role",
+        enableSorting: false,
+        meta: { className: cn("col-span-2 text-xs text-zinc-600 @4xl:text-sm @4xl:text-zinc-900", tableCell) },
+        cell: ({ row: { original: member } }) => roleLabel(member.role),
+      },
+      {
+        id: "joined",
+        accessorFn: (member) => member.joinedAt,
+        sortDescFirst: false,
+        header: "Joined",
+        meta: { className: cn("col-span-2 text-xs whitespace-nowrap text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", tableCell) },
+        cell: ({ row: { original: member } }) => (
+          <>
+            <span className="@4xl:hidden">Joined </span>
+            <RelativeTime date={member.joinedAt} />
+          </>
+        ),
+      },
+      {
+        id: "actions",
+        header: "Actions",
+        enableSorting: false,
+        meta: { hideHeader: true, className: "col-start-2 row-start-1 -mr-2 justify-self-end @4xl:table-cell @4xl:mr-0 @4xl:px-2 @4xl:py-2 @4xl:text-right" },
+        cell: ({ row: { original: member } }) => (
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" size="icon" aria-label={`Actions for ${member.email}`}>
+                <MoreHorizontal className="size-4" aria-hidden />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent className="w-64">
+              <MenuAction label="Change role" refusal={refusal(member, "change")} onSelect={() => setChanging(member)} />
+              <MenuAction label="Remove" destructive refusal={refusal(member, "remove")} onSelect={() => setRemoving(member)} />
+            </DropdownMenuContent>
+          </DropdownMenu>
+        ),
+      },
+    ],
+    // refusal() reads only these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [me.id, me.role, canManage],
+  );
 
   return (
     <div className="space-y-10">
@@ -65,53 +152,37 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
         <h2 id="members-heading" className="sr-only">
           Members
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white">
-          <table aria-labelledby="members-heading" className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Name</th>
-                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Role</th>
-                <th scope="col" className="hidden px-4 py-3 font-medium md:table-cell">Joined</th>
-                <th scope="col" className="px-4 py-3">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {members.map((member) => (
-                <tr key={member.userId} className="align-top">
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-zinc-900">
-                      {member.name}
-                      {member.userId === me.id ? (
-                        <span className="ml-2 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">You</span>
-                      ) : null}
-                    </p>
-                    <p className="text-xs break-all text-zinc-600">{member.email}</p>
-                    <p className="mt-0.5 text-xs text-zinc-600 sm:hidden">{roleLabel(member.role)}</p>
-                  </td>
-                  <td className="hidden px-4 py-3 sm:table-cell">{roleLabel(member.role)}</td>
-                  <td className="hidden px-4 py-3 whitespace-nowrap text-zinc-700 md:table-cell">
-                    <RelativeTime date={member.joinedAt} />
-                  </td>
-                  <td className="px-2 py-2 text-right">
-                    <DropdownMenu>
-                      <DropdownMenuTrigger asChild>
-                        <Button variant="ghost" size="icon" aria-label={`Actions for ${member.email}`}>
-                          <MoreHorizontal className="size-4" aria-hidden />
-                        </Button>
-                      </DropdownMenuTrigger>
-                      <DropdownMenuContent className="w-64">
-                        <MenuAction label="Change role" refusal={refusal(member, "change")} onSelect={() => setChanging(member)} />
-                        <MenuAction label="Remove" destructive refusal={refusal(member, "remove")} onSelect={() => setRemoving(member)} />
-                      </DropdownMenuContent>
-                    </DropdownMenu>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {listNeedsControls({ total: page.total, narrowed: filtered || page.from > 1 || !byDefault, limit: list.limit }) ? (
+          <ListToolbar
+            label="Filter members"
+            path={routes.members}
+            search={{ label: "Search members", placeholder: "Name or email", value: list.q ?? "" }}
+            selects={[{ name: "role", label: "Role", value: list.role ?? "", options: [{ value: "", label: "Any role" }, ...ROLES] }]}
+            sort={{ value: `${list.sort}.${list.dir}`, options: SORT_OPTIONS }}
+            pageSize={list.limit}
+            clearHref={filtered ? listHref(routes.members, { ...params, q: undefined, role: undefined }) : null}
+          />
+        ) : null}
+        {members.length === 0 ? (
+          <p className="mt-4 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">
+            {list.q ? `No members match “${list.q}”.` : list.role ? `No ${roleLabel(list.role).toLowerCase()}s.` : "No more members."}
+          </p>
+        ) : (
+          <>
+            <DataList
+              label="Members"
+              className="mt-4"
+              columns={columns}
+              rows={members}
+              getRowId={(member) => member.userId}
+              // Card: name and menu on the first line, then role and joining.
+              rowClassName="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 px-4 py-3"
+              sort={{ id: list.sort, desc: list.dir === "desc" }}
+              onSortChange={(sort) => navigate({ sort: sort.id, dir: sort.desc ? "desc" : "asc" })}
+            />
+            <ListPager page={page} path={routes.members} params={params} noun="members" newestFirst={false} />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="invitations-heading">
@@ -123,26 +194,14 @@ export function MembersView({ me, members, invitations, canManage, mailConfigure
             No invitations waiting. {canManage ? "Invite someone with Invite member; their link works for 7 days." : null}
           </p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-xl border border-zinc-200 bg-white">
-            <table aria-labelledby="invitations-heading" className="w-full text-left text-sm">
-              <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-500 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">Email</th>
-                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Role</th>
-                  <th scope="col" className="hidden px-4 py-3 font-medium md:table-cell">Invited by</th>
-                  <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Expires</th>
-                  <th scope="col" className="px-4 py-3">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {invitations.map((invitation) => (
-                  <InvitationRow key={invitation.id} invitation={invitation} canRevoke={canManage && (invitation.role !== "owner" || me.role === "owner")} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataList
+            label="Pending invitations"
+            className="mt-3"
+            columns={invitationColumns}
+            rows={invitations.map((invitation) => ({ ...invitation, canRevoke: canManage && (invitation.role !== "owner" || me.role === "owner") }))}
+            getRowId={(invitation) => invitation.id}
+            rowClassName="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1 px-4 py-3"
+          />
         )}
       </section>
 
@@ -168,7 +227,53 @@ function MenuAction({ label, refusal, destructive, onSelect }: { label: string; 
   );
 }
 
-function InvitationRow({ invitation, canRevoke }: { invitation: PendingInvitation; canRevoke: boolean }) {
+type InvitationItem = PendingInvitation & { canRevoke: boolean };
+
+// Invitations are a handful at most (50 a day, one open per email): one unpaged list.
+const invitationColumns: ListColumn<InvitationItem>[] = [
+  {
+    id: "email",
+    header: "Email",
+    meta: { className: cn("min-w-0 break-all text-zinc-900", tableCell) },
+    cell: ({ row: { original: invitation } }) => invitation.email,
+  },
+  {
+    id: "role",
+    header: "Role",
+    meta: { className: cn("col-span-2 text-xs text-zinc-600 @4xl:text-sm @4xl:text-zinc-900", tableCell) },
+    cell: ({ row: { original: invitation } }) => roleLabel(invitation.role),
+  },
+  {
+    id: "invited_by",
+    header: "Invited by",
+    meta: { className: cn("col-span-2 text-xs break-all text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", tableCell) },
+    cell: ({ row: { original: invitation } }) => (
+      <>
+        <span className="@4xl:hidden">Invited by </span>
+        {invitation.invitedByEmail}
+      </>
+    ),
+  },
+  {
+    id: "expires",
+    header: "Expires",
+    meta: { className: cn("col-span-2 text-xs whitespace-nowrap text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", tableCell) },
+    cell: ({ row: { original: invitation } }) => (
+      <>
+        <span className="@4xl:hidden">Expires </span>
+        <RelativeTime date={invitation.expiresAt} />
+      </>
+    ),
+  },
+  {
+    id: "actions",
+    header: "Actions",
+    meta: { hideHeader: true, className: "col-start-2 row-start-1 justify-self-end @4xl:table-cell @4xl:px-3 @4xl:py-2 @4xl:text-right" },
+    cell: ({ row: { original: invitation } }) => <RevokeInvitationButton invitation={invitation} />,
+  },
+];
+
+function RevokeInvitationButton({ invitation }: { invitation: InvitationItem }) {
   const [pending, startTransition] = useTransition();
   function revoke() {
     startTransition(async () => {
@@ -178,25 +283,10 @@ function InvitationRow({ invitation, canRevoke }: { invitation: PendingInvitatio
     });
   }
   return (
-    <tr className="align-top">
-      <td className="px-4 py-3">
-        <p className="break-all text-zinc-900">{invitation.email}</p>
-        <p className="mt-0.5 text-xs text-zinc-600 sm:hidden">
-          {roleLabel(invitation.role)} · expires <RelativeTime date={invitation.expiresAt} />
-        </p>
-      </td>
-      <td className="hidden px-4 py-3 sm:table-cell">{roleLabel(invitation.role)}</td>
-      <td className="hidden px-4 py-3 break-all text-zinc-700 md:table-cell">{invitation.invitedByEmail}</td>
-      <td className="hidden px-4 py-3 whitespace-nowrap text-zinc-700 sm:table-cell">
-        <RelativeTime date={invitation.expiresAt} />
-      </td>
-      <td className="px-4 py-2 text-right">
-        <DisabledReason reason={canRevoke ? null : "Only owners and admins can revoke invitations (only owners, one to become an owner)."}>
-          <Button variant="secondary" size="sm" onClick={revoke} disabled={!canRevoke || pending} aria-label={`Revoke invite for ${invitation.email}`}>
-            {pending ? "Revoking…" : "Revoke invite"}
-          </Button>
-        </DisabledReason>
-      </td>
-    </tr>
+    <DisabledReason reason={invitation.canRevoke ? null : "Only owners and admins can revoke invitations (only owners, one to become an owner)."}>
+      <Button variant="secondary" size="sm" onClick={revoke} disabled={!invitation.canRevoke || pending} aria-label={`Revoke invite for ${invitation.email}`}>
+        {pending ? "Revoking…" : "Revoke invite"}
+      </Button>
+    </DisabledReason>
   );
 }

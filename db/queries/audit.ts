@@ -1,8 +1,11 @@
 // The audit log as the dashboard reads it: newest first, filtered, in keyset pages (the id of
 // the last event seen), so the thousandth page costs what the first does.
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, lt, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { decodeListCursor } from "@/lib/lists/cursor";
+import type { NewestFirstPage } from "@/lib/lists/pages";
+import { keysetPage, pageRequest, sortKeyText, type KeysetSort } from "./keyset";
 
 export type AuditFilter = {
   action?: string;
@@ -57,4 +60,22 @@ export async function listAuditActors(db: Database | Transaction, workspaceId: s
     .orderBy(auditEvents.actorLabel)
     .limit(200);
   return rows.map((row) => row.actor);
+}
+
+/** Settings → Audit log: one keyset page of the filtered events, on the event id (README "Lists"). */
+export async function listAuditPage(db: Database | Transaction, workspaceId: string, filter: AuditFilter, page: NewestFirstPage) {
+  const sort: KeysetSort = { key: auditEvents.id, keyType: "bigint", id: auditEvents.id, idType: "bigint", desc: page.dir === "desc" };
+  const where = and(...conditions(workspaceId, filter));
+  return keysetPage({
+    sort,
+    request: pageRequest(page, decodeListCursor),
+    rows: (keyset, orderBy, limit) =>
+      db
+        .select({ ...getTableColumns(auditEvents), sortKey: sortKeyText(sort) })
+        .from(auditEvents)
+        .where(and(where, keyset))
+        .orderBy(...orderBy)
+        .limit(limit),
+    count: (counts) => db.select(counts).from(auditEvents).where(where),
+  });
 }

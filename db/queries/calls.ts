@@ -5,7 +5,10 @@ import { and, eq, gt, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { agents, calls } from "@/db/schema";
 import type { CallStatus } from "@/lib/calls/schedule";
+import { decodeListCursor } from "@/lib/lists/cursor";
+import type { NewestFirstPage } from "@/lib/lists/pages";
 import { afterCursor, newestFirst, page, type Cursor } from "@/lib/pagination";
+import { keysetPage, pageRequest, sortKeyText, type KeysetSort } from "./keyset";
 
 export const callColumns = {
   id: calls.id,
@@ -70,4 +73,31 @@ export async function listCalls(
     .orderBy(...newestFirst(calls))
     .limit(options.limit + 1);
   return page(rows, options.limit);
+}
+
+/** The Calls page: one keyset page, newest (or oldest) first, filtered by agent and status (README "Lists"). */
+export async function listCallPage(
+  db: Database | Transaction,
+  workspaceId: string,
+  query: { agentId?: string; status?: CallStatus } & NewestFirstPage,
+) {
+  const sort: KeysetSort = { key: calls.createdAt, keyType: "timestamptz", id: calls.id, idType: "uuid", desc: query.dir === "desc" };
+  const where = and(
+    eq(calls.workspaceId, workspaceId),
+    query.agentId ? eq(calls.agentId, query.agentId) : undefined,
+    query.status ? statusIs[query.status]() : undefined,
+  );
+  return keysetPage({
+    sort,
+    request: pageRequest(query, decodeListCursor),
+    rows: (keyset, orderBy, limit) =>
+      db
+        .select({ ...callColumns, sortKey: sortKeyText(sort) })
+        .from(calls)
+        .leftJoin(agents, eq(agents.id, calls.agentId))
+        .where(and(where, keyset))
+        .orderBy(...orderBy)
+        .limit(limit),
+    count: (counts) => db.select(counts).from(calls).where(where),
+  });
 }

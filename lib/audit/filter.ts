@@ -1,5 +1,6 @@
 // The audit log's filters, from a query string (the page's GET form and the CSV export share
-// them). Dates are whole days in UTC; `to` includes its day.
+// them). Dates are whole days in UTC; `to` includes its day. The page (cursor, size) is read by
+// lib/lists/pages.ts.
 import { z } from "zod";
 import type { AuditFilter } from "@/db/queries/audit";
 import { text } from "@/lib/text";
@@ -12,7 +13,6 @@ export const auditQuerySchema = z.object({
   actor: text().trim().max(320).optional(),
   from: day.optional(),
   to: day.optional(),
-  before: z.coerce.number().int().positive().optional(),
 });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
@@ -20,7 +20,9 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 /** The filter and page a query string asks for; what cannot be read is reported, not guessed. */
 export function parseAuditQuery(params: Record<string, string | string[] | undefined>) {
   const single = Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+    Object.entries(params)
+      .filter(([key]) => key in auditQuerySchema.shape)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
   );
   const parsed = auditQuerySchema.safeParse(single);
   if (!parsed.success) {

@@ -1,8 +1,7 @@
-// The Calls page's query string (?agent=&status=&cursor=): a GET form and links, so anything may
-// arrive. What cannot be read is ignored, with a message for the filters and silently for the
-// cursor (an edited cursor simply shows the first page).
+// The Calls page's filters (?agent=&status=): a GET form and links, so anything may arrive. What
+// cannot be read is ignored, with a message. The page itself (sort, size, cursor) is read by
+// lib/lists/pages.ts, where an edited cursor simply shows the first page.
 import { z } from "zod";
-import { decodeCursor, type Cursor } from "@/lib/pagination";
 import { CALL_STATUSES, type CallStatus } from "./schedule";
 
 export type CallsQuery = { agent?: string; status?: CallStatus };
@@ -11,7 +10,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
 
-export function parseCallsQuery(params: SearchParams): { query: CallsQuery; cursor: Cursor | null; errors: string[] } {
+export function parseCallsQuery(params: SearchParams): { query: CallsQuery; errors: string[] } {
   const query: CallsQuery = {};
   const errors: string[] = [];
   const agent = one(params.agent);
@@ -24,8 +23,7 @@ export function parseCallsQuery(params: SearchParams): { query: CallsQuery; curs
     if ((CALL_STATUSES as readonly string[]).includes(status)) query.status = status as CallStatus;
     else errors.push(`the status must be one of ${CALL_STATUSES.join(", ")}`);
   }
-  const cursor = one(params.cursor);
-  return { query, cursor: cursor ? decodeCursor(cursor) : null, errors };
+  return { query, errors };
 }
 
 export const STATUS_LABELS: Record<CallStatus, string> = {

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { CallsView, type CallItem } from "@/components/calls/calls-view";
 import { getDb } from "@/db/client";
 import { listAgentNames } from "@/db/queries/agents";
-import { listCalls, type CallRow } from "@/db/queries/calls";
+import { listCallPage, type CallRow } from "@/db/queries/calls";
 import { appOrigin } from "@/lib/actions/app-origin";
 import { requireSessionContext } from "@/lib/auth/session";
 import { parseCallsQuery } from "@/lib/calls/filter";
 import { callStatus } from "@/lib/calls/schedule";
-import { PAGE_DEFAULT } from "@/lib/pagination";
+import { parseNewestFirstPage } from "@/lib/lists/pages";
 import { can, refusalFor } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Calls" };
@@ -24,9 +24,11 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       </div>
     );
   }
-  const { query, cursor, errors } = parseCallsQuery(await searchParams);
-  const [page, agents, origin] = await Promise.all([
-    listCalls(getDb(), workspace.id, { cursor, limit: PAGE_DEFAULT, agentId: query.agent, status: query.status }),
+  const params = await searchParams;
+  const { query, errors } = parseCallsQuery(params);
+  const list = parseNewestFirstPage(params);
+  const [{ rows, ...page }, agents, origin] = await Promise.all([
+    listCallPage(getDb(), workspace.id, { ...list, agentId: query.agent, status: query.status }),
     listAgentNames(getDb(), workspace.id),
     appOrigin(),
   ]);
@@ -35,9 +37,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const live = new Set(agents.map((agent) => agent.id));
   return (
     <CallsView
-      calls={page.data.map((call) => toItem(call, now, live))}
-      nextCursor={page.nextCursor}
-      paged={cursor !== null}
+      calls={rows.map((call) => toItem(call, now, live))}
+      page={page}
+      list={list}
       query={query}
       errors={errors}
       agents={agents}

@@ -2,18 +2,25 @@ import type { Metadata } from "next";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { getDb } from "@/db/client";
 import { listAgentNames } from "@/db/queries/agents";
-import { listApiKeys } from "@/db/queries/api-keys";
+import { listApiKeyPage } from "@/db/queries/api-key-list";
 import { requireSessionContext } from "@/lib/auth/session";
+import { EXPIRING_SOON_DAYS, parseApiKeyListQuery } from "@/lib/lists/api-keys";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "API Keys" };
 
-export default async function ApiKeysPage() {
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { workspace, role } = await requireSessionContext();
-  const [keys, agents] = await Promise.all([listApiKeys(getDb(), workspace.id), listAgentNames(getDb(), workspace.id)]);
+  // Search, filters, sort and page come from the URL; what cannot be read is the default.
+  const list = parseApiKeyListQuery(await searchParams);
+  const [page, agents] = await Promise.all([listApiKeyPage(getDb(), workspace.id, list), listAgentNames(getDb(), workspace.id)]);
+  const { rows, ...pageInfo } = page;
   return (
     <ApiKeysView
-      keys={keys}
+      keys={rows.map(({ sortKey: _, ...key }) => key)}
+      page={pageInfo}
+      list={list}
+      expiringSoonDays={EXPIRING_SOON_DAYS}
       agents={agents}
       permissions={{
         create: can(role, "keys:create"),

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { AuditLogView } from "@/components/audit/audit-log-view";
 import { getDb } from "@/db/client";
-import { listAuditActors, listAuditEvents } from "@/db/queries/audit";
+import { listAuditActors, listAuditPage } from "@/db/queries/audit";
 import { describeAuditEvent } from "@/lib/audit/describe";
 import { parseAuditQuery } from "@/lib/audit/filter";
 import { requireSessionContext } from "@/lib/auth/session";
+import { parseNewestFirstPage } from "@/lib/lists/pages";
 import { can, refusalFor } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -21,18 +22,18 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const { query, filter, errors } = parseAuditQuery(await searchParams);
-  const [page, actors] = await Promise.all([
-    listAuditEvents(getDb(), workspace.id, filter, { before: query.before }),
-    listAuditActors(getDb(), workspace.id),
-  ]);
+  const params = await searchParams;
+  const { query, filter, errors } = parseAuditQuery(params);
+  const list = parseNewestFirstPage(params);
+  const [{ rows, ...page }, actors] = await Promise.all([listAuditPage(getDb(), workspace.id, filter, list), listAuditActors(getDb(), workspace.id)]);
   return (
     <AuditLogView
       query={query}
+      list={list}
+      page={page}
       errors={errors}
       actors={actors}
-      hasMore={page.hasMore}
-      events={page.events.map((event) => ({ ...event, description: describeAuditEvent(event) }))}
+      events={rows.map(({ sortKey: _, ...event }) => ({ ...event, description: describeAuditEvent(event) }))}
     />
   );
 }
