@@ -1,6 +1,6 @@
 // `npm run bench:pages`: how the dashboard's pages hold up in a big workspace (README "Lists").
 // Seeds one workspace with 10,000 keys, 10,000 calls, 200 members and 100,000 audit events (and
-// usage rows, where seedUsage() below says), starts the real server (server.ts, production
+// 1,000,000 hourly usage rows over 30 days for the 1,100 newest keys), starts the real server (server.ts, production
 // build) on a throwaway embedded PostgreSQL, signs in as its owner over HTTP, and requests each
 // page of PAGES one after another: the median of BENCH_PAGE_REQUESTS requests (7) of the server
 // time (request sent to the full HTML received) and the HTML's size. Figures, not pass or fail.
@@ -15,6 +15,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
 import { setResolvedEnv } from "@/lib/env";
 import { TEST_PASSWORD, TEST_PASSWORD_HASH } from "../e2e/support";
+import { seedUsageRows } from "./seed-usage";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const POSTGRES_PORT = Number(process.env.BENCH_POSTGRES_PORT ?? 54369);
@@ -24,8 +25,9 @@ const KEYS = 10_000;
 const CALLS = 10_000;
 const MEMBERS = 200;
 const AUDIT_EVENTS = 100_000;
+const USAGE_ROWS = 1_000_000;
 
-type Workspace = { workspaceId: string; userId: string; email: string; agentId: string; needle: string };
+type Workspace = { workspaceId: string; userId: string; email: string; agentId: string; needle: string; busyKeyId: string };
 
 /** The pages measured, in order. Another page is one more line here. */
 const PAGES = (w: Workspace): { label: string; path: string }[] => [
@@ -34,6 +36,10 @@ const PAGES = (w: Workspace): { label: string; path: string }[] => [
   { label: "API Keys, filter: disabled", path: "/settings/api-keys?status=disabled" },
   { label: "API Keys, filter: unused 30+ days, by name", path: "/settings/api-keys?unused=1&sort=name&dir=asc" },
   { label: "API Keys, 100 a page", path: "/settings/api-keys?limit=100" },
+  { label: "Usage (24 hours)", path: "/settings/usage" },
+  { label: "Usage, 7 days", path: "/settings/usage?range=7d" },
+  { label: "Usage, 30 days", path: "/settings/usage?range=30d" },
+  { label: "A key's page, usage over 30 days", path: `/settings/api-keys/${w.busyKeyId}?range=30d` },
   { label: "Calls", path: "/calls" },
   { label: "Calls, filter: agent and completed", path: `/calls?agent=${w.agentId}&status=completed` },
   { label: "Agents", path: "/agents" },
@@ -87,16 +93,18 @@ async function seedWorkspace(db: Database): Promise<Workspace> {
       (${sql.raw(`array['${actions.join("','")}']`)})[1 + n % 5], 'api_key', 'key-' || n, '{}'::jsonb
     from generate_series(1, ${AUDIT_EVENTS}) n`);
 
-  await seedUsage(db, workspaceId);
+  const busyKeyId = await seedUsage(db, workspaceId);
   await db.execute(sql`analyze`);
-  return { workspaceId, userId, email, agentId: agent!.id, needle };
+  return { workspaceId, userId, email, agentId: agent!.id, needle, busyKeyId };
 }
 
-/**
- * USAGE ROWS GO HERE: 1,000,000 usage rows for the workspace's keys, once the usage tables
- * exist (another branch adds them). Nothing to seed on this branch.
- */
-async function seedUsage(_db: Database, _workspaceId: string): Promise<void> {}
+/** 1,000,000 usage rows for the 1,100 newest keys (the first pages of the key list); returns the busiest key. */
+async function seedUsage(db: Database, workspaceId: string): Promise<string> {
+  const keys = (await db.execute(sql`select id from api_keys where workspace_id = ${workspaceId} order by created_at desc, id desc limit 1100`)) as unknown as { id: string }[];
+  const rows = await seedUsageRows(db, workspaceId, keys.map((key) => key.id), USAGE_ROWS);
+  console.log(`  ${rows.toLocaleString("en")} usage rows`);
+  return keys[0]!.id;
+}
 
 /** Signs in through Auth.js's own endpoint, as the sign-in form does; returns the Cookie header. */
 async function signIn(base: string, email: string): Promise<string> {

@@ -11,6 +11,7 @@ import { DisabledReason } from "@/components/ui/disabled-reason";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Switch } from "@/components/ui/switch";
+import { Sparkline } from "@/components/usage/sparkline";
 import type { ApiKeyPageRow } from "@/db/queries/api-key-list";
 import { describeCreator, describeCredits, describeExpiry, describeRestrictions, hygieneBadges } from "@/lib/keys/describe";
 import { maskKey } from "@/lib/keys/mask";
@@ -18,7 +19,8 @@ import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 
-export type KeyRow = Omit<ApiKeyPageRow, "sortKey">;
+/** A row of the key list, with its last 24 hours of requests per hour (README "Usage"). */
+export type KeyRow = Omit<ApiKeyPageRow, "sortKey"> & { usage?: { points: number[]; refused: number } };
 
 /** What a row's controls do, and whether the person may. */
 export type KeyRowActions = {
@@ -130,6 +132,19 @@ export function apiKeyColumns(actions: KeyRowActions): ListColumn<KeyRow>[] {
           {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
         </>
       ),
+    },
+    {
+      id: "usage",
+      header: "Last 24 hours",
+      enableSorting: false,
+      meta: { className: cn("col-span-2 flex items-center gap-2 text-xs text-zinc-600", tableCell) },
+      cell: ({ row: { original: key } }) =>
+        key.usage ? (
+          <>
+            <span className="@4xl:hidden">Last 24 hours</span>
+            <Sparkline points={key.usage.points} refused={key.usage.refused} />
+          </>
+        ) : null,
     },
     {
       id: "actions",

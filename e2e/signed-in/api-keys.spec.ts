@@ -48,7 +48,7 @@ test("generate, reveal once, call the API, disable, enable, revoke", async ({ ke
 
   const reveal = page.getByRole("dialog", { name: "Save your API key" });
   await expect(reveal.getByText("You will not be able to see this key again")).toBeVisible();
-  await expect(reveal.getByText(`curl http://localhost:${new URL(page.url()).port}/api/v1/me`)).toBeVisible();
+  await expect(reveal.getByText(`curl http://localhost:${new URL(page.url()).port}/api/v1/me`).first()).toBeVisible();
   await expect(reveal.getByText(`-H "X-API-Key: ${key}"`)).toBeVisible();
   await expect(reveal.getByText(`SWITCHBOARD_API_KEY=${key}`)).toBeVisible();
   await reveal.getByRole("button", { name: "Copy", exact: true }).click();

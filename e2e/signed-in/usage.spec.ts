@@ -64,6 +64,10 @@ test("a key used from outside shows its requests on its page within 10 seconds, 
   await expect(usage.getByRole("button", { name: "7 days" })).toHaveAttribute("aria-pressed", "true");
   await expect(usage.getByText("4 requests in the last 7 days")).toBeVisible();
   await expect(usage.getByRole("table", { name: "Requests per day by outcome" }).getByRole("row")).toHaveCount(8);
+
+  // The key list's sparkline says the same, in its accessible name.
+  await page.goto(`/settings/api-keys?q=${key.name}`);
+  await expect(page.getByRole("img", { name: /^Requests in the last 24 hours/ })).toHaveAccessibleName("Requests in the last 24 hours: 4, 1 refused");
 });
 
 test("Settings → Usage totals the workspace's keys and exports them as CSV", async ({ page, baseURL }) => {
