@@ -122,10 +122,14 @@ export const conflictResponse = (description: string, example: ErrorBody = IDEMP
 
 /** The error responses every authenticated route can give. */
 export const errorResponses = {
-  400: errorJson("The request is malformed: `details` names each field and what is wrong with it.", {
+  400: errorJson("The request is malformed: `details` names each field and what is wrong with it, and each unknown body field (bodies are strict; query strings ignore unknown parameters).", {
     code: "invalid_request",
-    message: "Check the body: 1 field(s) are invalid.",
-    details: { name: ["Give the key a name."] },
+    message: "Check the body: 2 field(s) are invalid.",
+    details: {
+      contact_number: ["Unknown field: this API calls it to_number. Send to_number instead."],
+      to_number: ["to_number is required: a phone number in E.164 such as +14155552671."],
+    },
+    hint: "Unknown fields are refused, not ignored. Rename contact_number → to_number.",
   }),
   401: errorJson("Missing, malformed, unknown, disabled, expired or revoked API key.", {
     code: "unauthorized",
