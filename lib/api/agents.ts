@@ -12,7 +12,7 @@ import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { body, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
+import { CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery, strictBody } from "./schemas";
 
 const AgentSchema = z
   .object({
@@ -53,8 +53,8 @@ const fields = {
 
 const AGENT_EXAMPLE = '{"name": "Renewals assistant", "voice": "aria", "first_message": "Hi, this is Aria from Acme."}';
 
-const CreateAgent = body(fields, AGENT_EXAMPLE).openapi("CreateAgent");
-const UpdateAgent = body(
+const CreateAgent = strictBody(fields, AGENT_EXAMPLE).openapi("CreateAgent");
+const UpdateAgent = strictBody(
   { name: fields.name.optional(), description: fields.description, voice: fields.voice.optional(), first_message: fields.first_message.optional() },
   '{"voice": "nova"}',
 )

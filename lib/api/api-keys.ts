@@ -41,7 +41,7 @@ import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { body, conflictResponse, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
+import { conflictResponse, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery, strictBody } from "./schemas";
 
 const KEY_TYPES = ["private", "public"] as const;
 const MAX_GRACE_SECONDS = 7 * 86_400;
@@ -163,7 +163,7 @@ const policyFields = {
   credits: CreditsInput.nullable().optional(),
 };
 
-const CreateApiKey = body(
+const CreateApiKey = strictBody(
   {
     type: z.enum(KEY_TYPES, expects("type", "private or public")).default("private"),
     name: keyNameSchema.openapi({ example: "ci-deploy" }),
@@ -180,7 +180,7 @@ const CreateApiKey = body(
       "Fields left out are inherited from the key making the request, so a new key never holds more than it: its permissions, allowed agents, allowed IPs (private keys), expiry, rate limit and credits. A calling key with no rate limit gives the default of 50 requests a second with bursts of 100; send rate_limit: null for none. allow_transient_agents defaults to false.",
   });
 
-const UpdateApiKey = body(
+const UpdateApiKey = strictBody(
   {
     name: keyNameSchema.optional(),
     description: keyDescriptionSchema.nullable().optional(),
@@ -194,7 +194,7 @@ const UpdateApiKey = body(
 
 const GRACE = `a whole number of seconds from 0 to ${MAX_GRACE_SECONDS} (7 days), such as 3600`;
 
-const RollApiKey = body(
+const RollApiKey = strictBody(
   {
     grace_period_seconds: z
       .number(expects("grace_period_seconds", GRACE))

@@ -17,7 +17,7 @@ import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, assertTransientAllowed, requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { body, e164, errorJson, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery } from "./schemas";
+import { e164, errorJson, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery, strictBody } from "./schemas";
 
 const TransientAgent = z
   .strictObject(
@@ -55,7 +55,7 @@ const CallSchema = z
 
 const AGENT_ID = "a saved agent's id (a UUID) from GET /api/v1/agents";
 
-const CreateCall = body(
+const CreateCall = strictBody(
   {
     agent_id: z.uuid(expects("agent_id", AGENT_ID)).optional(),
     agent: TransientAgent.optional(),

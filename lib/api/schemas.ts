@@ -28,7 +28,7 @@ export const IdParam = z.object({
 const LIMIT = `a whole number from 1 to ${PAGE_MAX}, such as ${PAGE_DEFAULT}`;
 
 // Query strings ignore parameters they do not know (README, API): a cache-buster or a tracking
-// parameter added by a proxy must not break a read. Bodies are strict (`body` below).
+// parameter added by a proxy must not break a read. Bodies are strict (`strictBody` below).
 export const PageQuery = z.object({
   limit: z.coerce
     .number(expects("limit", LIMIT))
@@ -51,7 +51,7 @@ export const e164 = (field: string) =>
  * A JSON request body: a strict object, so a field it does not know is a 400 naming it (with the
  * right name when it is a known alias, lib/api/unknown-fields.ts) instead of being dropped.
  */
-export const body = <Shape extends z.core.$ZodLooseShape>(shape: Shape, example: string) =>
+export const strictBody = <Shape extends z.core.$ZodLooseShape>(shape: Shape, example: string) =>
   z.strictObject(shape, expects("The body", `a JSON object such as ${example}`));
 
 const MAX_METADATA_BYTES = 4096;
