@@ -28,7 +28,8 @@ const ZOD_DEFAULT = /Invalid input|Too (small|big)|expected \w+, received|Unreco
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let base: URL;
 const agent = new Agent({ keepAlive: true, maxSockets: BATCH });
-const ids = { agent: "", key: "", admin: "", publicKey: "" };
+// Ids the generators put in paths; never the admin key's own, which a DELETE would revoke.
+const ids = { agent: "", key: "", publicKey: "" };
 const secrets = { admin: "", public: "" };
 
 beforeAll(async () => {
@@ -57,7 +58,6 @@ beforeAll(async () => {
   if (!admin.ok || !target.ok || !publicKey.ok) throw new Error("fixture keys");
   secrets.admin = admin.created.secret;
   secrets.public = publicKey.created.secret;
-  ids.admin = admin.created.apiKey.id;
   ids.key = target.created.apiKey.id;
   ids.publicKey = publicKey.created.apiKey.id;
   ids.agent = (await createAgent(actorOf(owner), { workspaceId: owner.workspaceId, name: "Fixture", description: null, voice: "aria", firstMessage: "Hello" })).id;
@@ -120,7 +120,7 @@ const target = fc
     query,
     fc.constantFrom("/api/v1", "/api/v1", "/api/v1", "//api//v1", "/api/v1/.", "/api/v1/x/..", "/api/%761", "/api/v1/../v1", "http://evil.example/api/v1"),
     fc.constantFrom("", "", "", "/", "//", "/..", "#x"),
-    fc.option(junk, { freq: 5 }),
+    fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: junk }),
   )
   .map(([template, id, search, prefix, suffix, extra]) => `${prefix}${template.replaceAll("{id}", id)}${suffix}${extra ? `/${extra}` : ""}${search}`);
 
