@@ -18,6 +18,7 @@ const table: [Permission, boolean, boolean, boolean, boolean][] = [
   ["workspace:update", true, true, false, false],
   ["workspace:leave", true, true, true, true],
   ["audit:read", true, true, true, false],
+  ["usage:read", true, true, true, true],
 ];
 
 describe("can", () => {

@@ -22,8 +22,8 @@ const isWellFormed = (value: string) => (value as string & { isWellFormed(): boo
 export type TextOptions = {
   /** Tab and line breaks allowed: descriptions, an agent's first message, metadata values. */
   multiline?: boolean;
-  /** The message for a value that is not a string at all. */
-  error?: string;
+  /** The message for a value that is not a string at all (or missing): a string, or `expects(...).error`. */
+  error?: string | ((issue: z.core.$ZodRawIssue) => string | undefined);
 };
 
 /** What is wrong with `value` as text, or null when it can be stored. */

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { routes } from "@/lib/routes";
 import { acceptInvitation } from "@/lib/services/invitations";
 import { text } from "@/lib/text";
@@ -18,7 +19,7 @@ const REFUSALS = {
 
 export const acceptInvitationAction = accountAction({
   name: "accept-invitation",
-  schema: z.object({ token: text().min(1).max(200) }),
+  schema: z.object({ token: text(expects("token", "the token of the invitation link")).min(1, "This invitation link is not valid. Ask for a new one.").max(200, "This invitation link is not valid. Ask for a new one.") }),
   async handler({ token }, { actor }) {
     const result = await acceptInvitation(actor, { token });
     if (!result.ok) return { ok: false, error: REFUSALS[result.reason] };

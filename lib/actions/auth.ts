@@ -12,6 +12,7 @@ import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { beginSignUp, signInLockedForMinutes } from "@/lib/auth/throttle";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
+import { expects } from "@/lib/field-messages";
 import { DEFAULT_SIGNED_IN_PATH, isInvitePath, routes, signInPath } from "@/lib/routes";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { signUp } from "@/lib/services/accounts";
@@ -22,6 +23,9 @@ import { publicAction } from "./action";
 import { echoValues } from "./action-state";
 
 const clientIp = async () => (await headers()).get(CLIENT_IP_HEADER);
+
+/** Where to go after signing in: a path of ours (checked again by safeRedirectPath). */
+const NEXT = text(expects("next", "a path of this site, such as /settings/api-keys")).max(2048, "next can be 2048 characters at most.").optional();
 
 /** After a successful sign-in: this browser is now a known device of the account (lib/auth/known-device.ts). */
 async function rememberDevice(email: string) {
@@ -44,7 +48,7 @@ async function isThisDeviceKnown(email: string) {
 // Joining by invitation, the new person needs no workspace of their own: the name is optional
 // then, and required otherwise.
 const signUpActionSchema = signUpSchema
-  .extend({ workspaceName: text().optional(), next: text().max(2048).optional() })
+  .extend({ workspaceName: text(expects("Workspace name", "a name such as Acme")).optional(), next: NEXT })
   .superRefine((input, context) => {
     if (isInvitePath(safeRedirectPath(input.next, ""))) return;
     const workspaceName = workspaceNameSchema.safeParse(input.workspaceName ?? "");
@@ -88,7 +92,7 @@ export const signUpAction = publicAction({
 
 export const signInAction = publicAction({
   name: "sign-in",
-  schema: signInSchema.extend({ next: text().max(2048).optional() }),
+  schema: signInSchema.extend({ next: NEXT }),
   secretFields: ["password"],
   async handler({ email, password, next }, raw) {
     const values = echoValues(raw, ["password"]);
@@ -115,7 +119,7 @@ export const signInAction = publicAction({
  */
 export const signOutAction = publicAction({
   name: "sign-out",
-  schema: z.object({ next: text().max(2048).optional() }),
+  schema: z.object({ next: NEXT }),
   async handler({ next }) {
     const session = await auth();
     if (session?.sessionId) await endSession(session.sessionId);

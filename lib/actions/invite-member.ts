@@ -13,7 +13,7 @@ import { appOrigin } from "./app-origin";
 
 const inviteSchema = z.object({
   email: emailSchema,
-  role: z.enum(["owner", "admin", "member", "viewer"], { error: "Choose a role." }),
+  role: z.enum(["owner", "admin", "member", "viewer"], { error: "Choose a role: owner, admin, member or viewer." }),
 });
 
 export type CreatedInvitation = { email: string; role: string; link: string; emailed: boolean; expiresAt: Date };

@@ -3,6 +3,7 @@
 // how many servers confirmed it (waits up to a second for their acks).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { awaitPropagation } from "@/lib/keys/propagation";
 import { routes } from "@/lib/routes";
 import { revokeApiKey } from "@/lib/services/api-keys";
@@ -10,7 +11,7 @@ import { workspaceAction } from "./action";
 
 export const revokeApiKeyAction = workspaceAction({
   permission: "keys:revoke",
-  schema: z.object({ keyId: z.uuid() }),
+  schema: z.object({ keyId: z.uuid(expects("keyId", "the key's id (a UUID)")) }),
   async handler({ keyId }, { workspace, actor }) {
     const key = await revokeApiKey(actor, { workspaceId: workspace.id, keyId });
     if (!key) return { ok: false, error: "This key no longer exists. Reload the page." };

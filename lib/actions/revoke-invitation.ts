@@ -2,6 +2,7 @@
 // Settings → Members → Revoke invite: the link stops working at once.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { routes } from "@/lib/routes";
 import { revokeInvitation } from "@/lib/services/invitations";
 import { workspaceAction } from "./action";
@@ -14,7 +15,7 @@ const REFUSALS = {
 
 export const revokeInvitationAction = workspaceAction({
   permission: "members:manage",
-  schema: z.object({ invitationId: z.uuid() }),
+  schema: z.object({ invitationId: z.uuid(expects("invitationId", "the invitation's id (a UUID)")) }),
   async handler({ invitationId }, { workspace, actor }) {
     const result = await revokeInvitation(actor, { workspaceId: workspace.id, invitationId });
     if (!result.ok) return { ok: false, error: REFUSALS[result.reason] };

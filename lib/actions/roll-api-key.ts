@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
+import { expects } from "@/lib/field-messages";
 import { routes } from "@/lib/routes";
 import { awaitPropagation, type Propagation } from "@/lib/keys/propagation";
 import { ROLL_GRACE_CHOICES } from "@/lib/keys/roll";
@@ -15,7 +16,7 @@ const GRACES = ROLL_GRACE_CHOICES.map((choice) => String(choice.seconds)) as [st
 
 export const rollApiKeyAction = workspaceAction({
   permission: "keys:update",
-  schema: z.object({ keyId: z.uuid(), grace: z.enum(GRACES, { error: "Choose how long the old key keeps working." }) }),
+  schema: z.object({ keyId: z.uuid(expects("keyId", "the key's id (a UUID)")), grace: z.enum(GRACES, { error: "Choose how long the old key keeps working." }) }),
   async handler({ keyId, grace }, { workspace, actor }): Promise<ActionState<CreatedApiKey & { propagation: Propagation }>> {
     const result = await rollApiKey(actor, { workspaceId: workspace.id, keyId, graceSeconds: Number(grace) });
     if (result.ok === false && result.reason === "refused") return { ok: false, error: Object.values(result.refused).flat().join(" ") };

@@ -2,6 +2,7 @@
 // Settings → General → Key hygiene: disable keys unused for N days (off by default).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { routes } from "@/lib/routes";
 import { setUnusedKeyPolicy, UNUSED_DAYS_RANGE } from "@/lib/services/key-hygiene";
 import { text } from "@/lib/text";
@@ -9,7 +10,7 @@ import { workspaceAction } from "./action";
 
 const schema = z
   .object({
-    enabled: text().optional().transform((value) => value === "on" || value === "true"),
+    enabled: text(expects("enabled", "on when the box is ticked")).optional().transform((value) => value === "on" || value === "true"),
     // An empty field is no number at all, not zero.
     days: z.preprocess(
       (value) => (value === "" ? undefined : value),

@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AgentRow } from "@/db/queries/agents";
 import { agentFieldsSchema } from "@/lib/agents/schema";
+import { expects } from "@/lib/field-messages";
 import { routes } from "@/lib/routes";
 import { updateAgent } from "@/lib/services/agents";
 import { workspaceAction } from "./action";
 import { echoValues } from "./action-state";
 
-const updateAgentSchema = agentFieldsSchema.extend({ agentId: z.uuid() });
+const updateAgentSchema = agentFieldsSchema.extend({ agentId: z.uuid(expects("agentId", "an agent's id (a UUID)")) });
 
 export const updateAgentAction = workspaceAction<typeof updateAgentSchema, AgentRow>({
   permission: "agents:write",

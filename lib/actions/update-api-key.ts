@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ApiKeyListItem } from "@/db/queries/api-keys";
+import { expects } from "@/lib/field-messages";
 import { keyDescriptionSchema, keyNameSchema } from "@/lib/keys/policy";
 import { limitFormFields, limitsFromForm, policyFormFields, policyFromForm } from "@/lib/keys/policy-form";
 import { awaitPropagation, type Propagation } from "@/lib/keys/propagation";
@@ -15,9 +16,9 @@ import { echoValues, type ActionState } from "./action-state";
 
 const updateApiKeySchema = z
   .object({
-    keyId: z.uuid(),
+    keyId: z.uuid(expects("keyId", "the key's id (a UUID)")),
     // Which fields the form shows; the service checks the policy against the stored type.
-    type: z.enum(["private", "public"]),
+    type: z.enum(["private", "public"], expects("type", "private or public")),
     name: keyNameSchema,
     description: keyDescriptionSchema.optional().transform((value) => value || null),
     ...policyFormFields,

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { routes } from "@/lib/routes";
 import { createWorkspace, switchWorkspace } from "@/lib/services/workspaces";
 import { workspaceNameSchema } from "@/lib/workspace-schemas";
@@ -21,7 +22,7 @@ export const createWorkspaceAction = accountAction({
 
 export const switchWorkspaceAction = accountAction({
   name: "switch-workspace",
-  schema: z.object({ workspaceId: z.uuid() }),
+  schema: z.object({ workspaceId: z.uuid(expects("workspaceId", "a workspace's id (a UUID)")) }),
   async handler({ workspaceId }, { actor }) {
     if (!(await switchWorkspace(actor, { workspaceId }))) {
       return { ok: false, error: "You are no longer a member of that workspace. Reload the page." };

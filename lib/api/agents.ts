@@ -5,13 +5,14 @@ import { getDb } from "@/db/client";
 import { findAgent, listAgents, type AgentRow } from "@/db/queries/agents";
 import { decodeCursor } from "@/lib/pagination";
 import { createAgent, deleteAgent, updateAgent } from "@/lib/services/agents";
+import { expects } from "@/lib/field-messages";
 import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
+import { CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery, strictBody } from "./schemas";
 
 const AgentSchema = z
   .object({
@@ -27,16 +28,37 @@ const AgentSchema = z
   .openapi("Agent");
 
 const fields = {
-  name: text().trim().min(1, "Give the agent a name.").max(100, "Names can be 100 characters at most.").openapi({ example: "Renewals assistant" }),
-  description: text({ multiline: true }).trim().max(500, "Descriptions can be 500 characters at most.").nullable().optional(),
-  voice: text().trim().min(1, "Choose a voice.").max(64, "Voice names can be 64 characters at most.").openapi({ example: "aria" }),
-  first_message: text({ multiline: true }).trim().min(1, "Write what the agent says first.").max(1000, "The first message can be 1000 characters at most.").openapi({ example: "Hi, this is Aria from Acme. Is now a good time?" }),
+  name: text(expects("name", "the agent's name, such as Renewals assistant"))
+    .trim()
+    .min(1, "Give the agent a name, such as Renewals assistant.")
+    .max(100, "Names can be 100 characters at most.")
+    .openapi({ example: "Renewals assistant" }),
+  description: text({ multiline: true, ...expects("description", "text about the agent, or null") })
+    .trim()
+    .max(500, "Descriptions can be 500 characters at most.")
+    .nullable()
+    .optional(),
+  // Any voice name: the platform's voices change faster than this API (lib/agents/schema.ts lists the form's).
+  voice: text(expects("voice", "a voice name such as aria"))
+    .trim()
+    .min(1, "voice must not be empty: a voice name such as aria.")
+    .max(64, "Voice names can be 64 characters at most.")
+    .openapi({ example: "aria" }),
+  first_message: text({ multiline: true, ...expects("first_message", "what the agent says when the call is answered, such as \"Hi, this is Aria from Acme.\"") })
+    .trim()
+    .min(1, "Write what the agent says first, such as \"Hi, this is Aria from Acme.\"")
+    .max(1000, "The first message can be 1000 characters at most.")
+    .openapi({ example: "Hi, this is Aria from Acme. Is now a good time?" }),
 };
 
-const CreateAgent = z.object(fields).openapi("CreateAgent");
-const UpdateAgent = z
-  .object({ name: fields.name.optional(), description: fields.description, voice: fields.voice.optional(), first_message: fields.first_message.optional() })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change.")
+const AGENT_EXAMPLE = '{"name": "Renewals assistant", "voice": "aria", "first_message": "Hi, this is Aria from Acme."}';
+
+const CreateAgent = strictBody(fields, AGENT_EXAMPLE).openapi("CreateAgent");
+const UpdateAgent = strictBody(
+  { name: fields.name.optional(), description: fields.description, voice: fields.voice.optional(), first_message: fields.first_message.optional() },
+  '{"voice": "nova"}',
+)
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change: name, description, voice or first_message.")
   .openapi("UpdateAgent");
 
 export function agentJson(agent: AgentRow) {

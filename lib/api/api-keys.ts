@@ -34,31 +34,32 @@ import { awaitPropagation, PROPAGATION_HEADER, propagationHeader } from "@/lib/k
 import { decodeCursor } from "@/lib/pagination";
 import { createApiKey, revokeApiKey, rollApiKey, updateApiKey, type UpdateApiKeyResult } from "@/lib/services/api-keys";
 import type { KeyRecord } from "@/lib/keys/verify";
+import { expects } from "@/lib/field-messages";
 import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { conflictResponse, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery } from "./schemas";
+import { conflictResponse, CreatedBy, createdByJson, errorResponses, IdParam, json, notFoundResponse, PageQuery, strictBody } from "./schemas";
 
 const KEY_TYPES = ["private", "public"] as const;
 const MAX_GRACE_SECONDS = 7 * 86_400;
 
 const Permissions = scopesSchema.openapi("Permissions", { description: "Per resource: none, read or write (write includes read).", example: { agents: "read", calls: "write", api_keys: "none" } });
 
-const wholeNumber = (field: string, min: number, max: number) =>
+const wholeNumber = (field: string, min: number, max: number, example: number) =>
   z
-    .number({ error: `${field} is a whole number.` })
-    .int(`${field} is a whole number.`)
+    .number(expects(field, `a whole number from ${min} to ${max.toLocaleString("en")}, such as ${example}`))
+    .int(`${field} is a whole number, such as ${example}.`)
     .min(min, `${field} is at least ${min}.`)
     .max(max, `${field} is at most ${max.toLocaleString("en")}.`);
 
 const RateLimitSchema = z
   .strictObject({
-    requests_per_second: wholeNumber("requests_per_second", 1, MAX_REQUESTS_PER_SECOND),
-    burst: wholeNumber("burst", 0, MAX_BURST).openapi({ description: "Requests allowed beyond the rate now and then: N + burst in the first second, N a second after it" }),
-  })
+    requests_per_second: wholeNumber("rate_limit.requests_per_second", 1, MAX_REQUESTS_PER_SECOND, DEFAULT_RATE_LIMIT.perSecond),
+    burst: wholeNumber("rate_limit.burst", 0, MAX_BURST, DEFAULT_RATE_LIMIT.burst).openapi({ description: "Requests allowed beyond the rate now and then: N + burst in the first second, N a second after it" }),
+  }, expects("rate_limit", '{"requests_per_second": 50, "burst": 100}, or null for no limit'))
   .openapi("RateLimit", {
     description: "At most requests_per_second requests a second, plus a burst. Over it: 429 rate_limited with Retry-After. null: no limit.",
     example: { requests_per_second: DEFAULT_RATE_LIMIT.perSecond, burst: DEFAULT_RATE_LIMIT.burst },
@@ -66,16 +67,16 @@ const RateLimitSchema = z
 
 const RefillSchema = z
   .strictObject({
-    amount: wholeNumber("refill.amount", 1, MAX_CREDITS),
-    interval: z.enum(CREDIT_INTERVALS, { error: "Use day or month." }),
-  })
+    amount: wholeNumber("credits.refill.amount", 1, MAX_CREDITS, 1000),
+    interval: z.enum(CREDIT_INTERVALS, expects("credits.refill.interval", "day or month")),
+  }, expects("credits.refill", '{"amount": 1000, "interval": "month"}, or null for none'))
   .openapi("CreditRefill", { description: "At 00:00 UTC each day, or on the first of each month, remaining is reset to amount." });
 
 const CreditsSchema = z
   .strictObject({
-    remaining: wholeNumber("remaining", 0, MAX_CREDITS),
+    remaining: wholeNumber("credits.remaining", 0, MAX_CREDITS, 1000),
     refill: RefillSchema.nullable(),
-  })
+  }, expects("credits", '{"remaining": 1000, "refill": {"amount": 1000, "interval": "month"}}, or null for unlimited'))
   .openapi("Credits", {
     description:
       "Call credits: each POST /api/v1/calls takes one; with none left it answers 429 usage_exceeded. null: unlimited. A rolled key in its grace period spends its successor's credits (its own are null).",
@@ -145,7 +146,7 @@ const RolledApiKeySchema = CreatedApiKeySchema.extend({
 
 /** An ISO 8601 date-time in the future (within ten years), or null for never. */
 const ExpiresAt = z
-  .iso.datetime({ offset: true, error: "Use an ISO 8601 date-time such as 2027-01-31T00:00:00Z." })
+  .iso.datetime({ offset: true, ...expects("expires_at", "an ISO 8601 date-time such as 2027-01-31T00:00:00Z, or null for never") })
   .transform((value) => new Date(value))
   .pipe(futureMomentSchema)
   .nullable()
@@ -154,7 +155,7 @@ const ExpiresAt = z
 const policyFields = {
   allowed_origins: originsSchema.optional().openapi({ example: ["https://app.example.com", "https://*.example.com"] }),
   allowed_agents: agentIdsSchema.optional(),
-  allow_transient_agents: z.boolean().optional(),
+  allow_transient_agents: z.boolean(expects("allow_transient_agents", "true or false")).optional(),
   permissions: Permissions.optional(),
   allowed_ips: ipsSchema.optional().openapi({ example: ["203.0.113.7", "198.51.100.0/24"] }),
   expires_at: ExpiresAt.optional(),
@@ -162,13 +163,15 @@ const policyFields = {
   credits: CreditsInput.nullable().optional(),
 };
 
-const CreateApiKey = z
-  .strictObject({
-    type: z.enum(KEY_TYPES, { error: "Use private or public." }).default("private"),
+const CreateApiKey = strictBody(
+  {
+    type: z.enum(KEY_TYPES, expects("type", "private or public")).default("private"),
     name: keyNameSchema.openapi({ example: "ci-deploy" }),
     description: keyDescriptionSchema.nullable().optional(),
     ...policyFields,
-  })
+  },
+  '{"name": "ci-deploy", "permissions": {"agents": "read", "calls": "write", "api_keys": "none"}}',
+)
   .superRefine((body, context) => {
     checkPolicyForType(body.type, { allowedOrigins: body.allowed_origins ?? [], allowedIps: body.allowed_ips }, context, { origins: "allowed_origins", ips: "allowed_ips" });
   })
@@ -177,31 +180,41 @@ const CreateApiKey = z
       "Fields left out are inherited from the key making the request, so a new key never holds more than it: its permissions, allowed agents, allowed IPs (private keys), expiry, rate limit and credits. A calling key with no rate limit gives the default of 50 requests a second with bursts of 100; send rate_limit: null for none. allow_transient_agents defaults to false.",
   });
 
-const UpdateApiKey = z
-  .strictObject({
+const UpdateApiKey = strictBody(
+  {
     name: keyNameSchema.optional(),
     description: keyDescriptionSchema.nullable().optional(),
-    status: z.enum(["active", "disabled"], { error: "Use active or disabled." }).optional(),
+    status: z.enum(["active", "disabled"], expects("status", "active or disabled")).optional(),
     ...policyFields,
-  })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change.")
+  },
+  '{"status": "disabled"}',
+)
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change, such as name, status or permissions.")
   .openapi("UpdateApiKey", { description: "Only the fields sent change. A key's type cannot change: generate a new key instead." });
 
-const RollApiKey = z
-  .strictObject({
+const GRACE = `a whole number of seconds from 0 to ${MAX_GRACE_SECONDS} (7 days), such as 3600`;
+
+const RollApiKey = strictBody(
+  {
     grace_period_seconds: z
-      .number({ error: "grace_period_seconds is a number of seconds." })
-      .int("grace_period_seconds is a whole number of seconds.")
-      .min(0, "At least 0 (the old key stops at once).")
-      .max(MAX_GRACE_SECONDS, `At most ${MAX_GRACE_SECONDS} (7 days).`)
+      .number(expects("grace_period_seconds", GRACE))
+      .int(`grace_period_seconds must be ${GRACE}.`)
+      .min(0, "grace_period_seconds is at least 0 (the old key stops at once).")
+      .max(MAX_GRACE_SECONDS, `grace_period_seconds is at most ${MAX_GRACE_SECONDS} (7 days).`)
       .openapi({ description: "How long the old key keeps working beside the new one; 0 revokes it at once", example: 3600 }),
-  })
-  .openapi("RollApiKey");
+  },
+  '{"grace_period_seconds": 3600}',
+).openapi("RollApiKey");
 
 const ListApiKeysQuery = PageQuery.extend({
-  status: z.enum(["active", "disabled"]).optional(),
-  type: z.enum(KEY_TYPES).optional(),
-  search: text().trim().min(1).max(64).optional().openapi({ description: "Part of the key's name, any case" }),
+  status: z.enum(["active", "disabled"], expects("status", "active or disabled")).optional(),
+  type: z.enum(KEY_TYPES, expects("type", "private or public")).optional(),
+  search: text(expects("search", "part of a key's name, such as deploy"))
+    .trim()
+    .min(1, "search must not be empty: part of a key's name, such as deploy.")
+    .max(64, "search can be 64 characters at most.")
+    .optional()
+    .openapi({ description: "Part of the key's name, any case" }),
 });
 
 export function apiKeyJson(key: ApiKeyListItem) {

@@ -10,20 +10,33 @@ import { nextRefillAt, type CreditInterval } from "@/lib/keys/limits";
 import type { KeyRecord } from "@/lib/keys/verify";
 import { decodeCursor } from "@/lib/pagination";
 import { createCall } from "@/lib/services/calls";
+import { expects } from "@/lib/field-messages";
 import { text } from "@/lib/text";
 import { apiActor } from "./actor";
 import type { ApiEnv } from "./authenticate";
 import { ApiError } from "./errors";
 import { assertAgentAllowed, assertTransientAllowed, requireScope } from "./guard";
 import { idempotency } from "./idempotency";
-import { E164, errorJson, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery } from "./schemas";
+import { e164, errorJson, errorResponses, IdParam, json, Metadata, notFoundResponse, PageQuery, strictBody } from "./schemas";
 
 const TransientAgent = z
-  .object({
-    name: text().trim().min(1).max(100),
-    voice: text().trim().min(1).max(64),
-    first_message: text({ multiline: true }).trim().min(1).max(1000),
-  })
+  .strictObject(
+    {
+      name: text(expects("agent.name", "the inline agent's name, such as Pop-up survey"))
+        .trim()
+        .min(1, "agent.name must not be empty: a name such as Pop-up survey.")
+        .max(100, "agent.name can be 100 characters at most."),
+      voice: text(expects("agent.voice", "a voice name such as aria"))
+        .trim()
+        .min(1, "agent.voice must not be empty: a voice name such as aria.")
+        .max(64, "agent.voice can be 64 characters at most."),
+      first_message: text({ multiline: true, ...expects("agent.first_message", "what the agent says when the call is answered, such as \"Hi, this is Acme.\"") })
+        .trim()
+        .min(1, "agent.first_message must not be empty: what the agent says first, such as \"Hi, this is Acme.\"")
+        .max(1000, "agent.first_message can be 1000 characters at most."),
+    },
+    expects("agent", 'an inline agent such as {"name": "Pop-up survey", "voice": "aria", "first_message": "Hi, this is Acme."}'),
+  )
   .openapi("TransientAgent");
 
 const CallSchema = z
@@ -40,14 +53,18 @@ const CallSchema = z
   })
   .openapi("Call");
 
-const CreateCall = z
-  .object({
-    agent_id: z.uuid("agent_id is an agent's id (a UUID).").optional(),
+const AGENT_ID = "a saved agent's id (a UUID) from GET /api/v1/agents";
+
+const CreateCall = strictBody(
+  {
+    agent_id: z.uuid(expects("agent_id", AGENT_ID)).optional(),
     agent: TransientAgent.optional(),
-    to_number: E164,
-    from_number: E164.optional(),
+    to_number: e164("to_number"),
+    from_number: e164("from_number").optional(),
     metadata: Metadata.optional(),
-  })
+  },
+  '{"agent_id": "3f1e4b1c-8a5b-4f0e-9c2d-6b7a8e9f0a1b", "to_number": "+14155552671"}',
+)
   .refine((body) => (body.agent_id === undefined) !== (body.agent === undefined), {
     message: "Send either agent_id (a saved agent) or agent (a transient one), not both.",
     path: ["agent_id"],
@@ -55,8 +72,8 @@ const CreateCall = z
   .openapi("CreateCall");
 
 const ListCallsQuery = PageQuery.extend({
-  agent_id: z.uuid("agent_id is an agent's id (a UUID).").optional(),
-  status: z.enum(CALL_STATUSES).optional(),
+  agent_id: z.uuid(expects("agent_id", AGENT_ID)).optional(),
+  status: z.enum(CALL_STATUSES, expects("status", `one of ${CALL_STATUSES.join(", ")}`)).optional(),
 });
 
 export function callJson(call: CallRow, now = new Date()) {

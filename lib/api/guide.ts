@@ -114,6 +114,11 @@ Every error, on every endpoint, has the same envelope:
 when present, says what to do; \`details\` maps each invalid field to what is wrong with it; \`requestId\`
 (on 500s, and in the \`X-Request-Id\` header of every response) identifies the request when you contact us.
 
+Request bodies are strict: a field the body does not take is refused under its own name in \`details\`
+rather than ignored, and when it is another platform's name for one of ours (\`contact_number\` for
+\`to_number\`, \`assistantId\` for \`agent_id\`) or a camelCase spelling (\`firstMessage\`), the message and
+the \`hint\` name the right field. Query strings ignore parameters they do not know.
+
 A refused key always gets the same \`message\`, so the response never tells an attacker whether a key
 exists. The \`hint\` tells its holder what to fix:
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FAILURE_HINTS } from "@/lib/keys/verify";
 import { KEY_PATTERN_SOURCE } from "@/lib/keys/format";
 import { createApiApp } from "./app";
+import { SNAKE_CASE_FIELDS } from "./unknown-fields";
 import type { KeyVerifier } from "@/lib/keys/verify";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 
@@ -22,6 +23,28 @@ beforeAll(async () => {
 });
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonSchema = any;
+
+/** Every object schema inside the request bodies, $refs followed, with where it sits. */
+function requestBodyObjects(): { where: string; schema: JsonSchema }[] {
+  const found: { where: string; schema: JsonSchema }[] = [];
+  const visit = (schema: JsonSchema, where: string, seen: Set<unknown>) => {
+    if (!schema || typeof schema !== "object" || seen.has(schema)) return;
+    seen.add(schema);
+    if (schema.$ref) return visit(document.components.schemas[schema.$ref.replace("#/components/schemas/", "")], where, seen);
+    if (schema.type === "object" || schema.properties) found.push({ where, schema });
+    for (const [name, property] of Object.entries(schema.properties ?? {})) visit(property, `${where}.${name}`, seen);
+    for (const key of ["anyOf", "oneOf", "allOf"]) for (const option of schema[key] ?? []) visit(option, where, seen);
+    if (schema.items) visit(schema.items, `${where}[]`, seen);
+  };
+  for (const { path, method, operation } of operations()) {
+    const schema = operation.requestBody?.content?.["application/json"]?.schema;
+    if (schema) visit(schema, `${method} ${path}`, new Set());
+  }
+  return found;
+}
 const operations = () =>
   Object.entries(document.paths).flatMap(([path, item]) =>
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,6 +116,22 @@ describe("GET /api/v1/openapi.json", () => {
       const schema = document.components.schemas[ref.replace("#/components/schemas/", "")];
       expect(JSON.stringify(schema), `${method} ${path}`).toMatch(/"examples?"/);
     }
+  });
+
+  it("marks every object of every request body strict (additionalProperties: false), bar metadata", () => {
+    const objects = requestBodyObjects();
+    expect(objects.length).toBeGreaterThanOrEqual(10);
+    for (const { where, schema } of objects) {
+      if (where.endsWith(".metadata")) expect(schema.additionalProperties, where).toBeTypeOf("object");
+      else expect(schema.additionalProperties, where).toBe(false);
+    }
+  });
+
+  it("knows every snake_case field of more than one word, to name it for its camelCase spelling", () => {
+    const names = new Set(requestBodyObjects().flatMap(({ schema }) => Object.keys(schema.properties ?? {})));
+    const multiWord = [...names].filter((name) => name.includes("_")).sort();
+    expect(multiWord).toEqual([...SNAKE_CASE_FIELDS].filter((name) => names.has(name)).sort());
+    for (const name of SNAKE_CASE_FIELDS) expect(names.has(name) || name === "api_keys", name).toBe(true);
   });
 
   it("opens with Authentication: both headers, every hint, troubleshooting and the key pattern", () => {

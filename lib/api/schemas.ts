@@ -4,7 +4,10 @@
 import { z } from "@hono/zod-openapi";
 import { isValidPhoneNumber } from "libphonenumber-js";
 import { PAGE_DEFAULT, PAGE_MAX } from "@/lib/pagination";
+import { expects } from "@/lib/field-messages";
 import { quoteText, text, TEXT_MESSAGES, textProblem } from "@/lib/text";
+
+const EXAMPLE_ID = "3f1e4b1c-8a5b-4f0e-9c2d-6b7a8e9f0a1b";
 
 export const ErrorSchema = z
   .object({
@@ -19,19 +22,37 @@ export const ErrorSchema = z
   .openapi("Error");
 
 export const IdParam = z.object({
-  id: z.uuid("Not an id: ids are UUIDs.").openapi({ param: { name: "id", in: "path" }, example: "3f1e4b1c-8a5b-4f0e-9c2d-6b7a8e9f0a1b" }),
+  id: z.uuid(expects("id", `an id (a UUID) such as ${EXAMPLE_ID}`)).openapi({ param: { name: "id", in: "path" }, example: EXAMPLE_ID }),
 });
 
+const LIMIT = `a whole number from 1 to ${PAGE_MAX}, such as ${PAGE_DEFAULT}`;
+
+// Query strings ignore parameters they do not know (README, API): a cache-buster or a tracking
+// parameter added by a proxy must not break a read. Bodies are strict (`strictBody` below).
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT).openapi({ example: 20 }),
-  cursor: text().max(200).optional().openapi({ description: "next_cursor of the previous page" }),
+  limit: z.coerce
+    .number(expects("limit", LIMIT))
+    .int(`limit must be ${LIMIT}.`)
+    .min(1, `limit must be ${LIMIT}.`)
+    .max(PAGE_MAX, `limit must be ${LIMIT}.`)
+    .default(PAGE_DEFAULT)
+    .openapi({ example: 20 }),
+  cursor: text(expects("cursor", "the next_cursor of the previous page, as it came")).max(200, "cursor must be the next_cursor of the previous page, as it came.").optional().openapi({ description: "next_cursor of the previous page" }),
 });
 
-/** A phone number in E.164 (+14155552671), checked for a real numbering plan. */
-export const E164 = text()
-  .regex(/^\+[1-9]\d{1,14}$/, "Use E.164: a + and the full number with country code, such as +14155552671.")
-  .refine((value) => isValidPhoneNumber(value), "Not a valid phone number for its country.")
-  .openapi({ example: "+14155552671" });
+/** A phone number in E.164 (+14155552671), checked for a real numbering plan; `field` names it in messages. */
+export const e164 = (field: string) =>
+  text(expects(field, "a phone number in E.164 such as +14155552671"))
+    .regex(/^\+[1-9]\d{1,14}$/, { message: `${field}: use E.164, a + and the full number with country code, such as +14155552671.`, abort: true })
+    .refine((value) => isValidPhoneNumber(value), `${field} is not a valid phone number for its country: check the digits after the country code.`)
+    .openapi({ example: "+14155552671" });
+
+/**
+ * A JSON request body: a strict object, so a field it does not know is a 400 naming it (with the
+ * right name when it is a known alias, lib/api/unknown-fields.ts) instead of being dropped.
+ */
+export const strictBody = <Shape extends z.core.$ZodLooseShape>(shape: Shape, example: string) =>
+  z.strictObject(shape, expects("The body", `a JSON object such as ${example}`));
 
 const MAX_METADATA_BYTES = 4096;
 const MAX_METADATA_KEY = 64;
@@ -53,9 +74,13 @@ const MetadataKey = z.string().superRefine((key, context) => {
 
 /** A flat JSON object: string, number, boolean or null values; under 4 KiB serialized. */
 export const Metadata = z
-  .record(MetadataKey, z.union([text({ multiline: true }).max(1024), z.number(), z.boolean(), z.null()]), {
-    error: "metadata is a flat object of strings, numbers, booleans or null.",
-  })
+  .record(
+    MetadataKey,
+    z.union([text({ multiline: true }).max(1024, "A metadata value can be 1024 characters at most."), z.number(), z.boolean(), z.null()], {
+      error: "A metadata value is a string, a number, a boolean or null, such as \"lead_4411\": not an object or an array.",
+    }),
+    { error: 'metadata is a flat object of strings, numbers, booleans or null, such as {"crm_id": "lead_4411"}.' },
+  )
   .refine((value) => Buffer.byteLength(JSON.stringify(value)) < MAX_METADATA_BYTES, `metadata must be under ${MAX_METADATA_BYTES} bytes as JSON.`)
   .openapi({ example: { crm_id: "lead_4411", campaign: "renewals" } });
 
@@ -97,10 +122,14 @@ export const conflictResponse = (description: string, example: ErrorBody = IDEMP
 
 /** The error responses every authenticated route can give. */
 export const errorResponses = {
-  400: errorJson("The request is malformed: `details` names each field and what is wrong with it.", {
+  400: errorJson("The request is malformed: `details` names each field and what is wrong with it, and each unknown body field (bodies are strict; query strings ignore unknown parameters).", {
     code: "invalid_request",
-    message: "Check the body: 1 field(s) are invalid.",
-    details: { name: ["Give the key a name."] },
+    message: "Check the body: 2 field(s) are invalid.",
+    details: {
+      contact_number: ["Unknown field: this API calls it to_number. Send to_number instead."],
+      to_number: ["to_number is required: a phone number in E.164 such as +14155552671."],
+    },
+    hint: "Unknown fields are refused, not ignored. Rename contact_number → to_number.",
   }),
   401: errorJson("Missing, malformed, unknown, disabled, expired or revoked API key.", {
     code: "unauthorized",

@@ -1,5 +1,6 @@
 // A request that fails its route's zod schemas: 400 invalid_request, one entry in `details` per
-// field ("to_number", "metadata.crm_id", or "body" for the body as a whole). Names and messages
+// field ("to_number", "metadata.crm_id", or "body" for the body as a whole), and one per unknown
+// field under its name (bodies are strict: lib/api/unknown-fields.ts). Names and messages
 // are escaped: a key or value sent with a NUL or a lone surrogate never comes back raw, so the
 // envelope stays plain text for every client, log and stored replay (Idempotency-Key).
 import type { Hook } from "@hono/zod-openapi";
@@ -7,6 +8,7 @@ import type { ZodError } from "zod";
 import { escapeText, quoteText } from "@/lib/text";
 import type { ApiEnv } from "./authenticate";
 import { ApiError, errorResponse } from "./errors";
+import { suggestField, unknownFieldMessage } from "./unknown-fields";
 
 type Issue = ZodError["issues"][number];
 
@@ -28,12 +30,33 @@ const SOURCE_WORDS: Record<string, string> = { json: "body", query: "query", par
 export const validationError: Hook<unknown, ApiEnv, string, unknown> = (result, c) => {
   if (result.success) return;
   const error = result.error as ZodError;
-  const details: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const { path, messages } = located(issue);
+  // No prototype: a field named "__proto__" is an entry like any other.
+  const details: Record<string, string[]> = Object.create(null);
+  const renames: string[] = [];
+  const add = (path: PropertyKey[], messages: string[]) => {
     const field = path.length > 0 ? path.map(segment).join(".") : SOURCE_WORDS[result.target] ?? result.target;
     // zod's own messages may quote what was sent (an unrecognized key's name).
     (details[field] ??= []).push(...messages.map(escapeText));
+  };
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      // Each unknown field under its own name, with the right one when it is a known alias.
+      for (const key of issue.keys) {
+        add([...issue.path, key], [unknownFieldMessage(key)]);
+        const suggestion = suggestField(key);
+        if (suggestion) renames.push(`${segment(key)} → ${suggestion}`);
+      }
+      continue;
+    }
+    const { path, messages } = located(issue);
+    add(path, messages);
   }
-  return errorResponse(c, new ApiError(400, "invalid_request", `Check the ${SOURCE_WORDS[result.target] ?? "request"}: ${Object.keys(details).length} field(s) are invalid.`, { details }));
+  const hint = renames.length > 0 ? `Unknown fields are refused, not ignored. Rename ${renames.join(", ")}.` : undefined;
+  return errorResponse(
+    c,
+    new ApiError(400, "invalid_request", `Check the ${SOURCE_WORDS[result.target] ?? "request"}: ${Object.keys(details).length} field(s) are invalid.`, {
+      details: { ...details },
+      ...(hint ? { hint } : {}),
+    }),
+  );
 };

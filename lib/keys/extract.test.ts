@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractKey } from "./extract";
 
@@ -34,5 +35,41 @@ describe("extractKey", () => {
 
   it("reports whitespace around a key when a client sends it untrimmed", () => {
     expect(extractKey((name) => (name === "x-api-key" ? ` ${KEY}\t` : null))).toEqual({ ok: false, problem: "whitespace" });
+  });
+});
+
+// ---- Property test (issue 20): header extraction on 10,000 generated header pairs ----
+
+// Header values as they reach us: Node refuses NUL, CR and LF in a value but passes any other
+// byte, and trims the value's ends (the getter below does not, to cover a client's own trimming).
+const headerChar = fc.oneof(
+  fc.constantFrom(" ", "\t", '"', "'", "<", ">", "\u00a0", "\u00ff", "é"),
+  fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 1 }).filter((c) => c !== "\r" && c !== "\n" && c !== "\u0000"),
+);
+const token = fc.oneof(fc.constantFrom("swb_sk_abc", "swb_pk_xyz", KEY, ""), fc.string({ unit: headerChar, maxLength: 20 }));
+const headerValue = fc.option(
+  fc.oneof(
+    token,
+    fc.tuple(fc.constantFrom("Bearer", "bearer", "BEARER", "Basic", "Token", "Bearer:"), fc.constantFrom("", " ", "  ", "\t"), token).map((parts) => parts.join("")),
+    fc.tuple(fc.constantFrom(" ", "\t", '"', "<"), token, fc.constantFrom(" ", "\t", '"', ">")).map((parts) => parts.join("")),
+  ),
+  { nil: undefined },
+);
+
+describe("extractKey (property)", () => {
+  it("never throws; a key it finds is non-blank, without whitespace or quotes, and is what was sent", () => {
+    fc.assert(
+      fc.property(headerValue, headerValue, (apiKey, authorization) => {
+        const result = extractKey((name) => (name === "x-api-key" ? apiKey : name === "authorization" ? authorization : null));
+        if (!result.ok) return;
+        expect(result.key).not.toMatch(/\s/);
+        expect(result.key).not.toMatch(/^["'<].*["'>]$/);
+        const bearer = /^Bearer[ \t]+(.*)$/i.exec(authorization ?? "")?.[1];
+        expect([apiKey, bearer]).toContain(result.key);
+        // Two different keys are never resolved by picking one.
+        if (apiKey?.trim() && bearer?.trim()) expect(apiKey).toBe(bearer);
+      }),
+      { numRuns: 10_000, seed: 2020 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checksum, displayParts, generateKey, KEY_LENGTH, KEY_PATTERN_SOURCE, parseKey } from "./format";
 import { hashKey } from "./hash";
@@ -93,5 +94,53 @@ describe("KEY_PATTERN_SOURCE, published for secret scanners", () => {
     expect(find(key.slice(0, -1))).toEqual([]);
     expect(find(`${key}x`)).toEqual([]);
     expect(find(`swb_xk_${key.slice(7)}`)).toEqual([]);
+  });
+});
+
+// ---- Property tests (issue 20): parseKey is the first check every API request meets ----
+
+// A fixed seed, so a run is repeatable; fast-check prints it with any counterexample.
+const KEY_SEED = 2020;
+const PREFIXES = ["swb_sk_", "swb_pk_"] as const;
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const base62 = (length: number) => fc.string({ unit: fc.constantFrom(...BASE62), minLength: length, maxLength: length });
+const WELL_FORMED = /^swb_(sk|pk)_[0-9A-Za-z]{36}$/;
+
+/** Strings near a key: the right prefix and length with any characters, or a real key cut, padded or doubled. */
+const nearKey = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.tuple(fc.constantFrom(...PREFIXES, "swb_", "SWB_SK_", "swb_sk", ""), fc.string({ unit: "binary", maxLength: 45 })).map(([prefix, rest]) => prefix + rest),
+  fc.tuple(fc.constantFrom(...PREFIXES), base62(36)).map(([prefix, rest]) => prefix + rest),
+  fc.tuple(fc.constantFrom("private", "public") as fc.Arbitrary<"private" | "public">, fc.integer({ min: -3, max: 3 }), fc.constantFrom("", " ", "\t", "\u0000", "é", "😀")).map(([type, cut, pad]) => {
+    const key = generateKey(type);
+    return (cut < 0 ? key.slice(0, cut) : key + "x".repeat(cut)) + pad;
+  }),
+);
+
+describe("parseKey (property: 20,000 generated strings)", () => {
+  it("never throws, and accepts exactly a prefix, 36 base62 characters and a matching checksum", () => {
+    fc.assert(
+      fc.property(nearKey, (candidate) => {
+        const parsed = parseKey(candidate);
+        const valid = WELL_FORMED.test(candidate) && checksum(candidate.slice(0, -6)) === candidate.slice(-6);
+        expect(parsed.ok).toBe(valid);
+        if (parsed.ok) expect(parsed.type).toBe(candidate.startsWith("swb_sk_") ? "private" : "public");
+        // The published pattern finds a candidate exactly when its shape is right.
+        expect(new RegExp(`^${KEY_PATTERN_SOURCE}$`).test(candidate)).toBe(WELL_FORMED.test(candidate));
+      }),
+      { numRuns: 10_000, seed: KEY_SEED },
+    );
+  });
+
+  it("refuses every key with one character changed or two neighbours swapped (CRC32 catches both)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("private", "public") as fc.Arbitrary<"private" | "public">, fc.integer({ min: 7, max: KEY_LENGTH - 1 }), fc.constantFrom(...BASE62), fc.boolean(), (type, at, replacement, swap) => {
+        const key = generateKey(type);
+        const changed = swap && at < KEY_LENGTH - 1 ? key.slice(0, at) + key[at + 1] + key[at] + key.slice(at + 2) : key.slice(0, at) + replacement + key.slice(at + 1);
+        fc.pre(changed !== key);
+        expect(parseKey(changed)).toEqual({ ok: false, reason: "checksum_mismatch" });
+      }),
+      { numRuns: 10_000, seed: KEY_SEED },
+    );
   });
 });

@@ -3,28 +3,42 @@
 // choice, and (Edit) the rate limit and credits. Parsed into the policy the services store
 // (lib/keys/policy.ts), with field errors.
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { text } from "@/lib/text";
 import { CREDIT_INTERVALS, MAX_BURST, MAX_CREDITS, MAX_REQUESTS_PER_SECOND, type KeyCredits, type RateLimit } from "./limits";
 import { agentIdsSchema, checkPolicyForType, expiryFromChoice, ipsSchema, originsSchema, splitLines, type KeyPolicy } from "./policy";
 import { ACCESS_LEVELS, SCOPE_PRESETS, type KeyScopes } from "./scopes";
 
-const lines = (schema: typeof originsSchema | typeof ipsSchema) =>
-  text({ multiline: true }).max(10_000).optional().transform((text) => splitLines(text ?? "")).pipe(schema);
-const level = z.enum(ACCESS_LEVELS).default("none");
+const lines = (label: string, example: string, schema: typeof originsSchema | typeof ipsSchema) =>
+  text({ multiline: true, ...expects(label, `one per line, such as ${example}`) })
+    .max(10_000, `${label}: 10,000 characters at most.`)
+    .optional()
+    .transform((text) => splitLines(text ?? ""))
+    .pipe(schema);
+const level = (label: string) => z.enum(ACCESS_LEVELS, expects(label, "none, read or write")).default("none");
 // Checkboxes send their value once per checked box, so a form gives one string or several.
-const many = z.union([text(), z.array(text())]).optional().transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+const many = z
+  .union([text(), z.array(text())], expects("Allowed agents", "the ticked agents"))
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+// A choice the form makes for the person (a select's value): kept short.
+const choice = (label: string, expected: string) => text(expects(label, expected)).max(20, `${label} must be ${expected}.`);
+const checkbox = (label: string) =>
+  text(expects(label, "on when ticked"))
+    .optional()
+    .transform((value) => value === "on" || value === "true");
 
 export const policyFormFields = {
-  allowedOrigins: lines(originsSchema),
-  allowedIps: lines(ipsSchema),
-  permissions: z.enum(["full_access", "read_only", "restricted"], { error: "Choose the key's permissions." }).default("full_access"),
-  scopeAgents: level,
-  scopeCalls: level,
-  scopeApiKeys: level,
-  expiration: text().max(20).default("never"),
-  expiryDate: text().max(20).optional(),
+  allowedOrigins: lines("Allowed origins", "https://app.example.com", originsSchema),
+  allowedIps: lines("Allowed IP addresses", "203.0.113.0/24", ipsSchema),
+  permissions: z.enum(["full_access", "read_only", "restricted"], { error: "Choose the key's permissions: Full access, Read only or Restricted." }).default("full_access"),
+  scopeAgents: level("Agents permission"),
+  scopeCalls: level("Calls permission"),
+  scopeApiKeys: level("API keys permission"),
+  expiration: choice("Expiration", "Never, a number of days or On a date").default("never"),
+  expiryDate: choice("Expiry date", "a date such as 2027-01-31").optional(),
   allowedAgents: many.pipe(agentIdsSchema),
-  allowTransientAgents: text().optional().transform((value) => value === "on" || value === "true"),
+  allowTransientAgents: checkbox("Allow transient agents"),
 };
 
 type PolicyForm = z.infer<z.ZodObject<typeof policyFormFields>>;
@@ -51,9 +65,9 @@ export function policyFromForm(form: PolicyForm, context: z.RefinementCtx, type:
 
 /** A number typed into a field: empty is undefined; anything else must be a whole number in range. */
 const count = (label: string, min: number, max: number) =>
-  text()
+  text(expects(label, `a whole number from ${min} to ${max.toLocaleString("en")}`))
     .trim()
-    .max(20)
+    .max(20, `${label} is a whole number from ${min} to ${max.toLocaleString("en")}.`)
     .optional()
     .transform((value, context) => {
       if (!value) return undefined;
@@ -70,15 +84,15 @@ const count = (label: string, min: number, max: number) =>
  * marks that it has them (`limits`): a form without them leaves the key's limits as they are.
  */
 export const limitFormFields = {
-  limits: z.literal("edit").optional(),
+  limits: z.literal("edit", expects("limits", "edit, when the form has the limit fields")).optional(),
   rateLimitPerSecond: count("Requests per second", 1, MAX_REQUESTS_PER_SECOND),
   rateLimitBurst: count("Burst", 0, MAX_BURST),
-  noRateLimit: text().optional().transform((value) => value === "on" || value === "true"),
+  noRateLimit: checkbox("No rate limit"),
   credits: count("Credits", 0, MAX_CREDITS),
   // The balance the form showed: a save that leaves it as shown keeps the calls spent meanwhile.
   creditsSeen: count("Credits", 0, MAX_CREDITS),
   refillAmount: count("Refill amount", 1, MAX_CREDITS),
-  refillInterval: z.enum(["never", ...CREDIT_INTERVALS], { error: "Choose Never, Day or Month." }).default("never"),
+  refillInterval: z.enum(["never", ...CREDIT_INTERVALS], { error: "Refill: choose Never, Day or Month." }).default("never"),
 };
 
 type LimitForm = z.infer<z.ZodObject<typeof limitFormFields>>;

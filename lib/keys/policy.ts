@@ -2,6 +2,7 @@
 // origins and IP ranges are parsed and normalized, and the rules that tie fields together hold
 // (a public key needs at least one origin and takes no IP list; a private key takes no origins).
 import { z } from "zod";
+import { expects } from "@/lib/field-messages";
 import { text } from "@/lib/text";
 import { parseIpEntry } from "./ip-allowlist";
 import type { KeyCredits, RateLimit } from "./limits";
@@ -13,14 +14,18 @@ export const MAX_IPS = 50;
 export const MAX_AGENTS = 100;
 
 /** A key's name: unique among the workspace's live keys (the database enforces that). */
-export const keyNameSchema = text({ error: "Give the key a name." })
+export const keyNameSchema = text(expects("name", "a name for the key, such as production or zapier-integration"))
   .trim()
   .min(1, "Give the key a name, such as production or zapier-integration.")
   .max(64, "Names can be 64 characters at most.");
 
-export const keyDescriptionSchema = text({ multiline: true, error: "A description is text." }).trim().max(500, "Descriptions can be 500 characters at most.");
+export const keyDescriptionSchema = text({ multiline: true, ...expects("description", "text saying what the key is for, such as Used by the nightly export") }).trim().max(500, "Descriptions can be 500 characters at most.");
 
-const list = (max: number, noun: string) => z.array(text()).max(max, `At most ${max} ${noun}.`);
+// `field` and `example` name the list in messages: a value of the wrong kind says what to send.
+const list = (field: string, max: number, noun: string, example: string) =>
+  z
+    .array(text(expects(`Each entry of ${field}`, `a string such as ${example}`)), expects(field, `a list of ${noun} such as ["${example}"]`))
+    .max(max, `At most ${max} ${noun}.`);
 
 /** Entries typed one per line (or with commas): trimmed, blank lines dropped. */
 export function splitLines(text: string): string[] {
@@ -30,7 +35,7 @@ export function splitLines(text: string): string[] {
     .filter(Boolean);
 }
 
-export const originsSchema = list(MAX_ORIGINS, "origins").transform((values, context) => {
+export const originsSchema = list("allowed_origins", MAX_ORIGINS, "origins", "https://app.example.com").transform((values, context) => {
   const normalized: string[] = [];
   for (const value of values) {
     const parsed = parseAllowedOrigin(value);
@@ -40,7 +45,7 @@ export const originsSchema = list(MAX_ORIGINS, "origins").transform((values, con
   return normalized;
 });
 
-export const ipsSchema = list(MAX_IPS, "IP addresses or ranges").transform((values, context) => {
+export const ipsSchema = list("allowed_ips", MAX_IPS, "IP addresses or ranges", "203.0.113.0/24").transform((values, context) => {
   const normalized: string[] = [];
   for (const value of values) {
     const parsed = parseIpEntry(value);
@@ -50,10 +55,19 @@ export const ipsSchema = list(MAX_IPS, "IP addresses or ranges").transform((valu
   return normalized;
 });
 
-export const agentIdsSchema = z.array(z.uuid("Agent ids are UUIDs.")).max(MAX_AGENTS, `At most ${MAX_AGENTS} agents.`).transform((ids) => [...new Set(ids)]);
+export const agentIdsSchema = z
+  .array(
+    z.uuid(expects("Each entry of allowed_agents", "an agent's id (a UUID) from GET /api/v1/agents")),
+    expects("allowed_agents", 'a list of agent ids such as ["3f1e4b1c-8a5b-4f0e-9c2d-6b7a8e9f0a1b"], or [] for every agent'),
+  )
+  .max(MAX_AGENTS, `At most ${MAX_AGENTS} agents.`)
+  .transform((ids) => [...new Set(ids)]);
 
-const level = z.enum(ACCESS_LEVELS, { error: "Use none, read or write." });
-export const scopesSchema = z.object({ agents: level, calls: level, api_keys: level }) satisfies z.ZodType<KeyScopes>;
+const level = (resource: keyof KeyScopes) => z.enum(ACCESS_LEVELS, expects(`permissions.${resource}`, "none, read or write"));
+export const scopesSchema = z.strictObject(
+  { agents: level("agents"), calls: level("calls"), api_keys: level("api_keys") },
+  expects("permissions", '{"agents": "read", "calls": "write", "api_keys": "none"}'),
+) satisfies z.ZodType<KeyScopes>;
 
 /** A future moment, up to ten years ahead. */
 export const futureMomentSchema = z

@@ -72,6 +72,7 @@ describe("request targets", () => {
     const response = await request(target, "", method);
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: "invalid_request", message: "Malformed request target." } });
+    expect(response.headers).toMatch(/^x-request-id: req_\w+/im);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).not.toContain("\n");
     warn.mockRestore();
@@ -100,6 +101,13 @@ describe("request targets", () => {
     const response = await raw("GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n");
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: "invalid_request" } });
+  });
+
+  it("answers HEAD that Node cannot parse without content, which a client would take for the next answer", async () => {
+    const response = await raw("HEAD /a b c HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(response.status).toBe(400);
+    expect(response.headers).toMatch(/^x-request-id: req_\w+/im);
+    expect(response.body).toBe("");
   });
 });
 

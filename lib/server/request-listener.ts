@@ -36,6 +36,8 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       setClientIp(req, options.trustedProxies);
       const target = parseRequestTarget(req.url);
       if (!target.ok) {
+        // Like every API answer, this refusal carries a request id a client can quote to us.
+        res.setHeader(REQUEST_ID_HEADER, newRequestId());
         logRefusal(req, 400, target.reason);
         return sendError(res, 400, "invalid_request", "Malformed request target.", "Send an origin-form path such as /api/v1/me.");
       }
@@ -172,8 +174,11 @@ function logRefusal(req: IncomingMessage, status: number, reason: string) {
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
   if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
   const body = JSON.stringify({ error: { code: "invalid_request", message: "Malformed HTTP request." } });
+  // An answer to HEAD has no content (RFC 9110 9.3.2): a client reading one would take the body
+  // for the next response. The parser refused the request, so its first bytes say the method.
+  const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
   socket.end(
     "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n" +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `${REQUEST_ID_HEADER}: ${newRequestId()}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? "" : body}`,
   );
 }

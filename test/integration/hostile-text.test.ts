@@ -105,7 +105,8 @@ describe("hostile text: examples (issue 16 rows 4 and 5)", () => {
   it("escapes an unknown field's name in the refusal (strict bodies list them)", async () => {
     const response = await patch(`/api/v1/api-keys/${fixture.targetKeyId}`, { name: "renamed", "x\u0000y": 1, "\ud800": 2 });
     expect(response.status).toBe(400);
-    expect(response.body.error.details.body).toEqual(['Unrecognized keys: "x\\u0000y", "\\ud800"']);
+    const unknown = "Unknown field: remove it, or check its spelling against the API reference (/docs/api).";
+    expect(response.body.error.details).toEqual({ '"x\\u0000y"': [unknown], '"\\ud800"': [unknown] });
   });
 
   it("keeps tabs and line breaks in multi-line fields (a description, a first message)", async () => {

@@ -214,7 +214,7 @@ describe("the management routes", () => {
       ["an expiry in the past", post("/api/v1/api-keys", { name: unique("p"), expires_at: "2020-01-01T00:00:00Z" }), "expires_at"],
       ["an expiry that is no date", post("/api/v1/api-keys", { name: unique("p"), expires_at: "next week" }), "expires_at"],
       ["an unknown permission level", post("/api/v1/api-keys", { name: unique("p"), permissions: { agents: "all", calls: "read", api_keys: "read" } }), "permissions.agents"],
-      ["an unknown field", post("/api/v1/api-keys", { name: unique("p"), scopes: ["all"] }), "body"],
+      ["an unknown field", post("/api/v1/api-keys", { name: unique("p"), scopes: ["all"] }), "scopes"],
       ["a type change", patch(`/api/v1/api-keys/${admin.apiKey.id}`, { type: "public" }), "body"],
       ["an empty edit", patch(`/api/v1/api-keys/${admin.apiKey.id}`, {}), "body"],
       ["a roll without grace", post(`/api/v1/api-keys/${admin.apiKey.id}/roll`, {}), "grace_period_seconds"],

@@ -1,11 +1,11 @@
 // Serves a Hono API app over real HTTP on a free port behind the request listener server.ts uses
-// (its headers, request ids, client address), trusting one proxy so tests can set the client
+// (its headers, request ids, client address, its answer to requests Node cannot parse), trusting one proxy so tests can set the client
 // address with X-Forwarded-For; and the client tests send API requests with.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { API_HEADERS } from "@/lib/security-headers";
-import { createRequestListener } from "@/lib/server/request-listener";
+import { answerClientError, createRequestListener } from "@/lib/server/request-listener";
 
 export async function serveApi(fetch: Parameters<typeof getRequestListener>[0]): Promise<{ server: Server; base: string }> {
   const server = createServer(
@@ -18,6 +18,8 @@ export async function serveApi(fetch: Parameters<typeof getRequestListener>[0]):
       strictTransportSecurity: "max-age=0",
     }),
   );
+  // As server.ts does: a request Node's parser refuses gets the 400 envelope, not a closed socket.
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
