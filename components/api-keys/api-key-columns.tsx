@@ -126,25 +126,19 @@ export function apiKeyColumns(actions: KeyRowActions): ListColumn<KeyRow>[] {
       sortDescFirst: true,
       header: "Last used",
       meta: { className: cn("col-span-2 text-xs whitespace-nowrap text-zinc-600 @4xl:text-sm @4xl:text-zinc-700", tableCell) },
+      // With the last 24 hours under it: a sparkline, not a column of its own, so that the table
+      // keeps its room for names and emails.
       cell: ({ row: { original: key } }) => (
         <>
           <span className="@4xl:hidden">Last used </span>
           {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
+          {key.usage ? (
+            <span className="mt-1 block">
+              <Sparkline points={key.usage.points} refused={key.usage.refused} />
+            </span>
+          ) : null}
         </>
       ),
-    },
-    {
-      id: "usage",
-      header: "Last 24 hours",
-      enableSorting: false,
-      meta: { className: cn("col-span-2 flex items-center gap-2 text-xs text-zinc-600", tableCell) },
-      cell: ({ row: { original: key } }) =>
-        key.usage ? (
-          <>
-            <span className="@4xl:hidden">Last 24 hours</span>
-            <Sparkline points={key.usage.points} refused={key.usage.refused} />
-          </>
-        ) : null,
     },
     {
       id: "actions",

@@ -44,7 +44,8 @@ function Group({ title, sections }: { title: string; sections: Section[] }) {
   return (
     <div className="mb-6">
       <p className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</p>
-      <ul className="space-y-1">
+      {/* Two columns on a phone, where the navigation sits above the page: half the height. */}
+      <ul className="grid grid-cols-2 gap-1 md:block md:space-y-1">
         {sections.map(({ href, label, icon: Icon, unavailable }) => {
           const current = pathname === href || pathname.startsWith(`${href}/`);
           const link = (
