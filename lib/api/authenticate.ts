@@ -65,7 +65,7 @@ export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateL
       try {
         await enforceRateLimit(c, rateLimiter, key, key.rateLimit);
       } catch (error) {
-        usage?.reject(key, "rate_limited", rejectedRequest(c, origin, ip));
+        if (error instanceof ApiError && error.code === "rate_limited") usage?.reject(key, "rate_limited", rejectedRequest(c, origin, ip));
         throw error;
       }
     }
