@@ -1,6 +1,7 @@
 "use client";
 // Settings → API Keys: the list, and the generate, reveal, toggle and revoke flows around it.
 import { KeyRound, Plus } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -211,6 +212,13 @@ export function ApiKeysView({
           <div className="mt-6">
             {generateButtonElement ?? <p className="text-sm text-zinc-500">Ask a workspace admin to generate a key.</p>}
           </div>
+          <p className="mt-6 text-sm text-zinc-600">
+            New here? The{" "}
+            <Link href={routes.guide("getting-started")} className="font-medium underline underline-offset-4">
+              Getting started
+            </Link>{" "}
+            guide goes from a key to your first request in three steps.
+          </p>
         </section>
       ) : optimisticKeys.length === 0 ? (
         <section className="mt-6 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">

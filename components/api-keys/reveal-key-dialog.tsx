@@ -89,7 +89,18 @@ export function RevealKeyDialog({
               <ExternalLink className="size-3.5" aria-hidden />
               <span className="sr-only"> (opens in a new tab)</span>
             </a>{" "}
-            for every endpoint, its errors and what to do about them.
+            for every endpoint, its errors and what to do about them, and{" "}
+            <a
+              href={routes.guide("storing-keys")}
+              target="_blank"
+              rel="noopener"
+              className="inline-flex items-center gap-1 font-medium text-zinc-900 underline underline-offset-2 hover:text-zinc-700"
+            >
+              Storing keys
+              <ExternalLink className="size-3.5" aria-hidden />
+              <span className="sr-only"> (opens in a new tab)</span>
+            </a>{" "}
+            for where to keep this one.
           </p>
         </div>
 
