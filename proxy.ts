@@ -14,4 +14,4 @@ export const proxy = auth((request) => {
   return NextResponse.redirect(new URL(signInPath(request.nextUrl.pathname + request.nextUrl.search), request.nextUrl));
 });
 
-export const config = { matcher: ["/settings/:path*", "/workspaces/:path*", "/agents/:path*", "/calls/:path*"] };
+export const config = { matcher: ["/onboarding/:path*", "/settings/:path*", "/workspaces/:path*", "/agents/:path*", "/calls/:path*"] };

@@ -28,6 +28,9 @@ export const workspaces = pgTable("workspaces", {
   name: text("name").notNull(),
   // Key hygiene (Settings → General): disable keys unused for this many days; null: never.
   disableUnusedKeysAfterDays: integer("disable_unused_keys_after_days"),
+  // The first request any of its keys answered 200 to: step 3 of the onboarding checklist
+  // (lib/onboarding/first-request.ts writes it at once, not with the usage counts).
+  firstRequestAt: timestamp("first_request_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -84,6 +87,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
+    // This person closed the workspace's "Get started" checklist (/onboarding) before it was done.
+    onboardingDismissedAt: timestamp("onboarding_dismissed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -55,7 +55,9 @@ export const test = base.extend<Fixtures>({
       await page.getByLabel("Password").fill(account.password);
       await page.getByLabel("Workspace name").fill(account.workspace);
       await page.getByRole("button", { name: "Create account" }).click();
-      await expect(page).toHaveURL(/\/settings\/api-keys$/);
+      // A new account lands on the "Get started" checklist; these tests start from API Keys.
+      await expect(page).toHaveURL(/\/onboarding$/);
+      await page.goto("/settings/api-keys");
       return { ...account, ...signedIn };
     });
     await Promise.all(contexts.map((context) => context.close()));

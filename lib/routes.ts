@@ -4,6 +4,8 @@ export const routes = {
   signIn: "/sign-in",
   signUp: "/sign-up",
   settings: "/settings",
+  /** The "Get started" checklist, where sign-up lands. */
+  onboarding: "/onboarding",
   agents: "/agents",
   agent: (id: string) => `/agents/${id}`,
   calls: "/calls",

@@ -2,6 +2,7 @@
 // Agents: the workspace's saved agents, and the create, edit and delete flows around them.
 // Owners and admins create and edit; members may also delete; viewers only look.
 import { Bot, Plus } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -167,6 +168,17 @@ export function AgentsView({ agents, page, list, permissions }: Props) {
           <div className="mt-6">
             {permissions.write ? createButtonElement : <p className="text-sm text-zinc-600">Ask a workspace admin to create an agent.</p>}
           </div>
+          <p className="mt-6 text-sm text-zinc-600">
+            New here?{" "}
+            <Link href={routes.onboarding} className="font-medium underline underline-offset-4">
+              Get started
+            </Link>{" "}
+            creates an agent, a key and your first request in three clicks, and the{" "}
+            <Link href={routes.guide("getting-started")} className="font-medium underline underline-offset-4">
+              Getting started
+            </Link>{" "}
+            guide explains each step.
+          </p>
         </section>
       ) : empty ? (
         <p className="mt-6 rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center text-sm text-zinc-600">

@@ -27,6 +27,7 @@ export function GenerateKeyDialog({
   onCreated,
   returnFocusTo,
   agents,
+  defaultName,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -34,6 +35,8 @@ export function GenerateKeyDialog({
   returnFocusTo: () => HTMLElement | null;
   /** The workspace's agents, to restrict the key to some of them. */
   agents: { id: string; name: string }[];
+  /** A name to start from (the onboarding checklist offers "production"). */
+  defaultName?: string;
 }) {
   // Set when the new key goes on to the reveal dialog, which takes focus: closing this one must
   // not pull focus back out to the page behind it.
@@ -53,6 +56,7 @@ export function GenerateKeyDialog({
         {/* Mounted only while open: the form state starts empty every time. */}
         <GenerateKeyForm
           agents={agents}
+          defaultName={defaultName}
           onCreated={(created) => {
             handedOver.current = true;
             onCreated(created);
@@ -63,7 +67,15 @@ export function GenerateKeyDialog({
   );
 }
 
-function GenerateKeyForm({ onCreated, agents }: { onCreated: (created: CreatedApiKey) => void; agents: { id: string; name: string }[] }) {
+function GenerateKeyForm({
+  onCreated,
+  agents,
+  defaultName,
+}: {
+  onCreated: (created: CreatedApiKey) => void;
+  agents: { id: string; name: string }[];
+  defaultName?: string;
+}) {
   const [state, action, pending] = useActionState(
     async (previous: ActionState<CreatedApiKey>, formData: FormData) => {
       const result = await createApiKeyAction(previous, formData);
@@ -89,7 +101,7 @@ function GenerateKeyForm({ onCreated, agents }: { onCreated: (created: CreatedAp
         autoFocus
         autoComplete="off"
         placeholder="production"
-        defaultValue={failed?.values?.name}
+        defaultValue={failed?.values?.name ?? defaultName}
         errors={failed?.fieldErrors?.name}
       />
       <TextAreaField

@@ -8,13 +8,13 @@ import { testApiKeyAction } from "@/lib/actions/test-api-key";
 import type { TestAnswer } from "@/lib/keys/test-request";
 import { routes } from "@/lib/routes";
 
-type Result = { ok: true; answer: TestAnswer } | { ok: false; error: string };
+export type TestOutcome = { ok: true; answer: TestAnswer } | { ok: false; error: string };
 
 type MeBody = { workspace?: { name?: string }; key?: { name?: string; type?: string } };
 type ErrorBody = { error?: { code?: string; message?: string; hint?: string } };
 
 export function TestKey({ secret, label = "Test key" }: { secret: string; label?: string }) {
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<TestOutcome | null>(null);
   const [pending, startTransition] = useTransition();
 
   function test() {
@@ -39,7 +39,8 @@ export function TestKey({ secret, label = "Test key" }: { secret: string; label?
   );
 }
 
-export function TestResult({ result }: { result: Result }) {
+/** The answer of a test request; `expanded` shows its headers and body without a click. */
+export function TestResult({ result, expanded = false }: { result: TestOutcome; expanded?: boolean }) {
   if (!result.ok) return <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{result.error}</p>;
   const { answer } = result;
   const good = answer.status === 200;
@@ -68,7 +69,7 @@ export function TestResult({ result }: { result: Result }) {
           </p>
         </>
       )}
-      <details className="text-xs">
+      <details className="text-xs" open={expanded}>
         <summary className="cursor-pointer">Headers and body</summary>
         <pre className="mt-2 overflow-x-auto rounded bg-white/70 p-2 font-mono whitespace-pre-wrap text-zinc-900" tabIndex={0}>
           {answer.headers.map((header) => `${header.name}: ${header.value}`).join("\n")}

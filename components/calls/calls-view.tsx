@@ -140,7 +140,15 @@ function EmptyState({ origin, agentId }: { origin: string; agentId?: string }) {
         </pre>
         <p className="mt-2 text-xs text-zinc-600">
           Generate a key under <Link href={routes.apiKeys} className="underline underline-offset-4">Settings → API Keys</Link> and
-          put it in <code className="font-mono">SWITCHBOARD_API_KEY</code>.
+          put it in <code className="font-mono">SWITCHBOARD_API_KEY</code>. The{" "}
+          <Link href={routes.guide("getting-started")} className="underline underline-offset-4">
+            Getting started
+          </Link>{" "}
+          guide walks through it, and the{" "}
+          <Link href={routes.apiDocs} className="underline underline-offset-4">
+            API reference
+          </Link>{" "}
+          lists every field of a call.
         </p>
       </div>
     </section>

@@ -170,6 +170,22 @@ const CASES: Record<string, Case> = {
   },
   // Any signed-in person may test a key they hold: the server sends it to GET /api/v1/me, as curl
   // would. It changes nothing, so "happened" is the allowed answer itself.
+  "lib/actions/onboarding.ts#createFirstAgentAction": {
+    allowed: MANAGERS,
+    ownWorkspace: true,
+    prepare: async () => ({}),
+    happened: async ({ sql, workspaceId, users }, _input, actor) =>
+      (await sql`select 1 from agents where workspace_id = ${workspaceId} and name = 'Support line'
+        and created_by_label = ${users[actor as Exclude<Actor, "anonymous">].email}`).length > 0,
+  },
+  // Closes the checklist for the caller only, in their own active workspace.
+  "lib/actions/onboarding.ts#dismissOnboardingAction": {
+    allowed: ALL_SIGNED_IN,
+    ownWorkspace: true,
+    prepare: async () => ({}),
+    happened: async ({ sql, users }, _input, actor) =>
+      (await sql`select 1 from memberships where user_id = ${users[actor as Exclude<Actor, "anonymous">].id} and onboarding_dismissed_at is not null`).length > 0,
+  },
   "lib/actions/test-api-key.ts#testApiKeyAction": {
     allowed: ALL_SIGNED_IN,
     ownWorkspace: true,

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test as setup } from "@playwright/test";
 import { OWNER_CREDENTIALS, OWNER_STATE, uniqueEmail } from "../support";
 
-setup("sign up creates the account and workspace and lands on API Keys", async ({ page }) => {
+setup("sign up creates the account and workspace and lands on Get started", async ({ page }) => {
   const credentials = { email: uniqueEmail("owner"), password: "a-long-enough-password" };
   await page.goto("/sign-up");
   await page.getByLabel("Name", { exact: true }).fill("Ada Owner");
@@ -12,7 +12,9 @@ setup("sign up creates the account and workspace and lands on API Keys", async (
   await page.getByLabel("Workspace name").fill("Vaani Voice Lab");
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole("heading", { name: "Get started" })).toBeVisible();
+  await page.getByRole("link", { name: "API Keys" }).click();
   await expect(page.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
   await expect(page.getByText("No API keys yet")).toBeVisible();
   await expect(page.getByText("Vaani Voice Lab")).toBeVisible();

@@ -61,7 +61,8 @@ export const signUpAction = publicAction({
   secretFields: ["password"],
   async handler({ name, email, password, workspaceName, next }, raw) {
     const values = echoValues(raw, ["password"]);
-    const target = safeRedirectPath(next, DEFAULT_SIGNED_IN_PATH);
+    // A new account starts at the "Get started" checklist; an invitation goes back to its page.
+    const target = safeRedirectPath(next, routes.onboarding);
     if (!(await beginSignUp(await clientIp()))) {
       return { ok: false, error: "Too many accounts were created from your network in the last hour. Try again later.", values };
     }

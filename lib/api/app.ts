@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import type { KeyVerifier } from "@/lib/keys/verify";
+import type { FirstRequestRecorder } from "@/lib/onboarding/first-request";
 import type { UsageRecorder } from "@/lib/usage/recorder";
 import { REQUEST_ID_HEADER } from "@/lib/security-headers";
 import { logUnexpectedError } from "@/lib/server/error-log";
@@ -22,7 +23,7 @@ import { usageRoutes } from "./usage";
 import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
 import { validationError } from "./validation";
 
-export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex; rateLimiter?: KeyRateLimiter; usage?: UsageRecorder }) {
+export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: OriginIndex; rateLimiter?: KeyRateLimiter; usage?: UsageRecorder; firstRequests?: FirstRequestRecorder }) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationError }).basePath("/api/v1");
 
   // X-Request-Id and Cache-Control: no-store come from the request listener, set on the Node
@@ -45,7 +46,7 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
       return c.json((document ??= buildOpenApiDocument(app)), 200);
     },
   );
-  app.use(requireApiKey(deps.verifyRequest, deps.rateLimiter, deps.usage));
+  app.use(requireApiKey(deps.verifyRequest, deps.rateLimiter, deps.usage, deps.firstRequests));
 
   app.route("/", meRoutes);
   app.route("/", agentRoutes);

@@ -2,13 +2,15 @@
 // Origin and client address, for the key's policy) and puts it on the context, or answers
 // with the error envelope: 401 for a key that is no key, 403 for one used where it may not be.
 // It also counts each request of a known key under its outcome, for the workspace's usage
-// (lib/usage/outcomes.ts), once the route has answered.
+// (lib/usage/outcomes.ts), once the route has answered, and the workspace's first successful
+// request (lib/onboarding/first-request.ts).
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { routePath } from "hono/route";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
+import type { FirstRequestRecorder } from "@/lib/onboarding/first-request";
 import { getMetrics, setResponseRoute } from "@/lib/server/metrics";
 import { isKeyRefusal, type UsageOutcome } from "@/lib/usage/outcomes";
 import type { UsageRecorder } from "@/lib/usage/recorder";
@@ -34,7 +36,12 @@ const FORBIDDEN_MESSAGES: Partial<Record<VerifyFailure, string>> = {
   ip_not_allowed: "This IP address is not allowed for this key.",
 };
 
-export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateLimiter, usage?: UsageRecorder) {
+export function requireApiKey(
+  verifyRequest: KeyVerifier,
+  rateLimiter?: KeyRateLimiter,
+  usage?: UsageRecorder,
+  firstRequests?: FirstRequestRecorder,
+) {
   const metrics = getMetrics();
   return createMiddleware<ApiEnv>(async (c, next) => {
     setResponseRoute(c.env?.outgoing, routePath(c, -1));
@@ -70,11 +77,12 @@ export function requireApiKey(verifyRequest: KeyVerifier, rateLimiter?: KeyRateL
       }
     }
     await next();
-    if (!usage) return;
     // The route's refusals reach this middleware as c.error (Hono answers them further in).
     const refused = routeRefusal(c.error);
-    if (refused) usage.reject(key, refused, rejectedRequest(c, origin, ip));
-    else usage.count(key, "valid");
+    if (refused) usage?.reject(key, refused, rejectedRequest(c, origin, ip));
+    else usage?.count(key, "valid");
+    // The onboarding checklist's last step: the workspace's first successful request.
+    if (!refused && c.res.status < 400) firstRequests?.answered(key.workspaceId);
   });
 }
 

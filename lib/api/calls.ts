@@ -69,7 +69,10 @@ const CreateCall = strictBody(
     message: "Send either agent_id (a saved agent) or agent (a transient one), not both.",
     path: ["agent_id"],
   })
-  .openapi("CreateCall");
+  // Written out: one made from the schema would carry both agent_id and agent, which is refused.
+  .openapi("CreateCall", {
+    example: { agent_id: "3f1e4b1c-8a5b-4f0e-9c2d-6b7a8e9f0a1b", to_number: "+14155552671", metadata: { crm_id: "lead_4411" } },
+  });
 
 const ListCallsQuery = PageQuery.extend({
   agent_id: z.uuid(expects("agent_id", AGENT_ID)).optional(),

@@ -11,10 +11,12 @@ import { startKeyChangeListener } from "@/lib/keys/invalidation";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { FirstRequestRecorder } from "@/lib/onboarding/first-request";
 import { describeError, logError } from "@/lib/server/error-log";
 import type { HealthProbes } from "@/lib/server/health";
 import { getMetrics } from "@/lib/server/metrics";
 import { purgeIdempotencyKeys } from "@/lib/services/idempotency";
+import { recordFirstRequest } from "@/lib/services/onboarding";
 import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { UsageRecorder } from "@/lib/usage/recorder";
 import { getUsageStore } from "@/lib/usage/store";
@@ -69,7 +71,7 @@ export async function startPlatformApi(options: { usageFlushMs?: number; listenR
   });
 
   return {
-    app: createApiApp({ verifyRequest, origins, rateLimiter, usage }),
+    app: createApiApp({ verifyRequest, origins, rateLimiter, usage, firstRequests: new FirstRequestRecorder(recordFirstRequest) }),
     origins,
     rateLimiter,
     usage,

@@ -98,7 +98,7 @@ describe("the miss cache", () => {
     // Every live key is still answered from memory: no second query for any of them.
     for (const hash of live) expect((await lookup(hash))?.id).toBe(hash);
     expect(live.every((hash) => loads.get(hash) === 1)).toBe(true);
-  });
+  }, 60_000); // 200,000 keys: seconds on a busy 2-core machine
 
   it("answers a repeated unknown key from memory, and forgets it after the miss TTL", async () => {
     const cache = new KeyCache({ missTtlMs: 20 });

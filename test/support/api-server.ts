@@ -9,6 +9,8 @@ import { cachedLookup, getKeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter, type KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { FirstRequestRecorder } from "@/lib/onboarding/first-request";
+import { recordFirstRequest } from "@/lib/services/onboarding";
 import { UsageRecorder } from "@/lib/usage/recorder";
 import { getUsageStore } from "@/lib/usage/store";
 import { serveApi, sendApiRequest, type ApiRequest } from "./serve-api";
@@ -28,7 +30,8 @@ export async function startApiServer(options: { now?: () => number; rateLimiter?
   await ownLimiter?.ready();
   const rateLimiter = options.rateLimiter === undefined ? ownLimiter! : (options.rateLimiter ?? undefined);
   const usage = new UsageRecorder(getUsageStore(), { now: options.now });
-  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0), rateLimiter, usage });
+  const firstRequests = new FirstRequestRecorder(recordFirstRequest);
+  const app = createApiApp({ verifyRequest, origins: new OriginIndex(publicOriginsFrom(db), 0), rateLimiter, usage, firstRequests });
   const { server, base } = await serveApi(app.fetch);
 
   const send = (secret: string | null, request: ApiRequest) => sendApiRequest(base, secret, request);
