@@ -50,6 +50,8 @@ describe("the guides", () => {
     expect(titles(".gitignore")).toContain("Storing keys");
     expect(titles("grace period")[0]).toBe("Rotating keys safely");
     expect(titles("zzzz nothing")).toEqual([]);
+    // The phrase e2e/anonymous/guides.spec.ts searches for to find nothing.
+    expect(titles("nothing like this")).toEqual([]);
     const hit = searchGuides("Retry-After", slugify).find((candidate) => candidate.guide.slug === "limits-and-usage");
     expect(hit).toMatchObject({ section: "Rate limits", anchor: "rate-limits" });
     expect(hit!.snippet).toContain("Retry-After");
