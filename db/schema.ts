@@ -152,6 +152,11 @@ export const apiKeys = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }),
     // Deletion is revocation: the row stays for audit and usage history.
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // Found in public (README "Leaked keys"): when, where (a URL or what the reporter wrote, key
+    // material redacted), and who reported it: GitHub's secret scanning or the public report.
+    leakedAt: timestamp("leaked_at", { withTimezone: true }),
+    leakedWhere: text("leaked_where"),
+    leakedSource: text("leaked_source").$type<"github" | "report">(),
   },
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.hash),
@@ -167,6 +172,9 @@ export const apiKeys = pgTable(
       .on(t.workspaceId, sql`coalesce(${t.lastUsedAt}, '-infinity'::timestamptz)`, t.id)
       .where(sql`${t.revokedAt} is null`),
     index("api_keys_live_name_idx").on(t.workspaceId, sql`lower(${t.name})`, t.id).where(sql`${t.revokedAt} is null`),
+    // The API Keys page's banner: the workspace's leaked keys that are still live (drizzle/0012).
+    index("api_keys_live_leaked_idx").on(t.workspaceId, t.leakedAt).where(sql`${t.leakedAt} is not null and ${t.revokedAt} is null`),
+    check("api_keys_leaked_check", sql`(${t.leakedAt} is null) = (${t.leakedSource} is null) and (${t.leakedSource} is null or ${t.leakedSource} in ('github', 'report'))`),
     check("api_keys_rate_limit_check", sql`(${t.rateLimitPerSecond} is null) = (${t.rateLimitBurst} is null) and (${t.rateLimitPerSecond} is null or (${t.rateLimitPerSecond} > 0 and ${t.rateLimitBurst} >= 0))`),
     check(
       "api_keys_credits_check",

@@ -39,6 +39,9 @@ const envSchema = z.object({
   // in a cache of their own, so that a flood of random keys cannot evict live ones.
   KEY_CACHE_SIZE: z.coerce.number().int().min(100).default(100_000),
   KEY_MISS_CACHE_SIZE: z.coerce.number().int().min(100).default(100_000),
+  // GitHub's secret-scanning public keys, as GitHub publishes them (README "Leaked keys"); read from
+  // this file, never fetched. Unset: POST /api/v1/secret-scanning/github takes no reports.
+  SECRET_SCANNING_KEYS_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -191,10 +191,12 @@ function KeyMenu({ keyItem: key, actions }: { keyItem: KeyRow; actions: KeyRowAc
 function KeyBadges({ keyItem: key }: { keyItem: KeyRow }) {
   const expiry = key.revokedAt ? null : describeExpiry(key);
   const badges = key.revokedAt ? [] : hygieneBadges(key);
-  if (key.type === "private" && !expiry && badges.length === 0) return null;
+  if (key.type === "private" && !expiry && badges.length === 0 && !key.leakedAt) return null;
   const badge = "rounded-full px-2 py-0.5 text-xs font-medium";
   return (
     <p className="mt-1 flex flex-wrap gap-1">
+      {/* Found in public and disabled for it (README "Leaked keys"). */}
+      {key.leakedAt ? <span className={cn(badge, "bg-red-600 text-white")}>Leaked</span> : null}
       {key.type === "public" ? <span className={cn(badge, "bg-sky-50 text-sky-800")}>Public</span> : null}
       {expiry ? <span className={cn(badge, expiry.stopped ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900")}>{expiry.text}</span> : null}
       {badges.map((text) => (

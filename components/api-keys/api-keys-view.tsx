@@ -11,6 +11,7 @@ import { ListToolbar } from "@/components/ui/list-toolbar";
 import { useAutoRefresh } from "@/components/ui/use-auto-refresh";
 import { useListNavigation } from "@/components/ui/use-list-navigation";
 import type { CreatedApiKey } from "@/db/queries/api-keys";
+import type { LeakedKey } from "@/db/queries/leaked-keys";
 import { setApiKeyStatusAction } from "@/lib/actions/set-api-key-status";
 import { receiptText } from "@/lib/keys/receipt";
 import { listHref, type ListParams } from "@/lib/lists/href";
@@ -18,6 +19,7 @@ import { listNeedsControls } from "@/lib/lists/page-sizes";
 import { routes } from "@/lib/routes";
 import { apiKeyColumns, keyRowClassName, type KeyRow } from "./api-key-columns";
 import { GenerateKeyDialog } from "./generate-key-dialog";
+import { LeakedKeysBanner } from "./leaked-keys-banner";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
@@ -54,6 +56,7 @@ export function ApiKeysView({
   expiringSoonDays,
   permissions,
   agents,
+  leaked = { keys: [], more: 0 },
 }: {
   keys: KeyRow[];
   page: PageInfo;
@@ -61,6 +64,8 @@ export function ApiKeysView({
   expiringSoonDays: number;
   permissions: Permissions;
   agents: { id: string; name: string }[];
+  /** Keys found in public and not yet rolled (README "Leaked keys"), for the banner. */
+  leaked?: { keys: LeakedKey[]; more: number };
 }) {
   const [generateOpen, setGenerateOpen] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
@@ -162,6 +167,16 @@ export function ApiKeysView({
         </div>
         {hasKeys ? <div className="shrink-0">{generateButtonElement}</div> : null}
       </header>
+
+      <LeakedKeysBanner
+        keys={leaked.keys}
+        more={leaked.more}
+        canRoll={permissions.update}
+        onRolled={(key) => {
+          revealedFromRow.current = null;
+          setCreated(key);
+        }}
+      />
 
       {hasKeys && listNeedsControls({ total: page.total, narrowed: filtered || !!list.cursor || !!list.before || list.sort !== "created" || list.dir !== "desc", limit: list.limit }) ? (
         <ListToolbar

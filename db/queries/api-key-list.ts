@@ -48,7 +48,7 @@ export async function listApiKeyPage(db: Database | Transaction, workspaceId: st
     request: pageRequest(query, decodeListCursor),
     rows: (keyset, orderBy, limit) =>
       db
-        .select({ ...apiKeyListColumns, revokedAt: apiKeys.revokedAt, sortKey: sortKeyText(sort) })
+        .select({ ...apiKeyListColumns, revokedAt: apiKeys.revokedAt, leakedAt: apiKeys.leakedAt, sortKey: sortKeyText(sort) })
         .from(apiKeys)
         .where(and(where, keyset))
         .orderBy(...orderBy)

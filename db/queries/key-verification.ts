@@ -32,6 +32,7 @@ export function keyLookupFrom(db: Database) {
       allowedIps: apiKeys.allowedIps,
       rateLimitPerSecond: apiKeys.rateLimitPerSecond,
       rateLimitBurst: apiKeys.rateLimitBurst,
+      leakedAt: apiKeys.leakedAt,
     })
     .from(apiKeys)
     .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))

@@ -6,7 +6,7 @@
 // reveal dialog opens. Scalar's own markup is exempt from axe while it is open; ours is not.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { KEY_PATTERN_SOURCE } from "../../lib/keys/format";
+import { SECRET_SCANNING_PATTERN_SOURCE } from "../../lib/keys/format";
 import { expect, test } from "../fixtures";
 import { closeRevealWithoutCopying, DESKTOP, expectNoSidewaysScroll, generateKey, PHONE, seriousViolations, uniqueName } from "../ui-support";
 
@@ -77,7 +77,7 @@ test("anyone can read the reference: static HTML with every operation, inside th
   // The guide of info.description, with the key pattern for secret scanners, as written.
   await expect(page.getByRole("heading", { name: "Authentication", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Key format, for secret scanners" })).toBeVisible();
-  await expect(page.getByText(KEY_PATTERN_SOURCE, { exact: true })).toBeVisible();
+  await expect(page.getByText(SECRET_SCANNING_PATTERN_SOURCE, { exact: true })).toBeVisible();
 
   // Every operation of the document, each in a region named by its summary, with its path.
   const operations = await operationsOf(baseURL!);

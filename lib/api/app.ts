@@ -18,7 +18,9 @@ import { cors } from "./cors";
 import { ApiError, errorResponse } from "./errors";
 import { meRoutes } from "./me";
 import { requestIdOf } from "./node-request";
+import { leakedKeyRoutes } from "./leaked-keys";
 import { json } from "./schemas";
+import { secretScanningRoutes } from "./secret-scanning";
 import { usageRoutes } from "./usage";
 import { buildOpenApiDocument, OPENAPI_PATH, registerSharedComponents } from "./openapi";
 import { validationError } from "./validation";
@@ -46,6 +48,9 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
       return c.json((document ??= buildOpenApiDocument(app)), 200);
     },
   );
+  // Leaked keys are reported without a key (README "Leaked keys"): also before the key check.
+  app.route("/", secretScanningRoutes);
+  app.route("/", leakedKeyRoutes(deps.rateLimiter));
   app.use(requireApiKey(deps.verifyRequest, deps.rateLimiter, deps.usage, deps.firstRequests));
 
   app.route("/", meRoutes);

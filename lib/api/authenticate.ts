@@ -9,7 +9,7 @@ import { createMiddleware } from "hono/factory";
 import { routePath } from "hono/route";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
-import { FAILURE_HINTS, FAILURE_STATUS, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
+import { FAILURE_STATUS, failureHint, type KeyRecord, type KeyVerifier, type VerifyFailure } from "@/lib/keys/verify";
 import type { FirstRequestRecorder } from "@/lib/onboarding/first-request";
 import { getMetrics, setResponseRoute } from "@/lib/server/metrics";
 import { isKeyRefusal, type UsageOutcome } from "@/lib/usage/outcomes";
@@ -52,7 +52,7 @@ export function requireApiKey(
     metrics.recordVerification(outcome.ok ? "valid" : outcome.reason);
     if (!outcome.ok) {
       if (usage && outcome.key && isKeyRefusal(outcome.reason)) usage.reject(outcome.key, outcome.reason, rejectedRequest(c, origin, ip));
-      const hint = FAILURE_HINTS[outcome.reason];
+      const hint = failureHint(outcome.reason, outcome.key);
       const status = FAILURE_STATUS[outcome.reason];
       if (status === 400) {
         throw new ApiError(400, "invalid_request", "Send the API key in one header only.", {

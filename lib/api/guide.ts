@@ -2,9 +2,9 @@
 // hint the key check can give, and troubleshooting in the words key holders search for. It is
 // built from the verifier's own hints and the key format, so it cannot drift from what the API
 // answers.
-import { KEY_PATTERN_SOURCE, KEY_PREFIXES } from "@/lib/keys/format";
+import { KEY_PREFIXES, SECRET_SCANNING_PATTERN_SOURCE } from "@/lib/keys/format";
 import { DEFAULT_RATE_LIMIT, PUBLIC_KEY_CLIENT_LIMIT } from "@/lib/keys/limits";
-import { FAILURE_HINTS, FAILURE_STATUS, type VerifyFailure } from "@/lib/keys/verify";
+import { FAILURE_HINTS, FAILURE_STATUS, LEAKED_HINT, type VerifyFailure } from "@/lib/keys/verify";
 import { INVALID_KEY_MESSAGE } from "./authenticate";
 
 /** What each refusal of the key check means, in the holder's words (one per failure, by type). */
@@ -39,6 +39,8 @@ export function hintTable(): string {
     const status = FAILURE_STATUS[reason];
     return `| ${FAILURE_SITUATIONS[reason]} | ${status} \`${CODE_OF_STATUS[status]}\` | ${FAILURE_HINTS[reason]} |`;
   });
+  // A disabled key that was found in public says why (README "Leaked keys").
+  rows.splice(rows.findIndex((row) => row.includes(FAILURE_HINTS.disabled)) + 1, 0, `| Key found in public (leaked), so disabled | 401 \`unauthorized\` | ${LEAKED_HINT} |`);
   return ["| Situation | Status and code | `hint` in the response |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
@@ -88,12 +90,19 @@ your key.
 ### Key format, for secret scanners
 
 Keys are a prefix, 30 random base62 characters and a 6-character checksum. This regular expression
-finds them in code, logs and chat; the checksum lets a scanner (and the API) tell a real key from a typo
-without asking us:
+finds private keys in code, logs and chat; the checksum lets a scanner (and the API) tell a real key from
+a typo without asking us. Public keys (\`${KEY_PREFIXES.public}\`) are made to sit in web pages, so the
+pattern leaves them out: finding one is no leak.
 
 \`\`\`regex
-${KEY_PATTERN_SOURCE}
+${SECRET_SCANNING_PATTERN_SOURCE}
 \`\`\`
+
+A private key found in public is disabled at once on every server. GitHub's secret scanning reports the
+keys it finds to \`POST /api/v1/secret-scanning/github\`; anyone else may report one, without a key, to
+\`POST /api/v1/leaked-keys\` with \`{"key": "…", "where": "https://…"}\`. The key's workspace sees it
+flagged "Leaked" in Settings → API Keys, and requests with it get this hint:
+"${LEAKED_HINT}"
 
 ## Errors
 

@@ -47,14 +47,15 @@ export function buildOpenApiDocument(app: OpenAPIHono<ApiEnv>): Document {
       { name: "API keys", description: "The workspace's keys, for CI pipelines, provisioning scripts and secret managers." },
       { name: "Usage", description: "Requests per key, hour or day, and outcome: valid, or why they were refused." },
       { name: "Workspace", description: "Who the key belongs to." },
+      { name: "Leaked keys", description: "Keys found in public, reported without a key: by GitHub's secret scanning, or by anyone." },
       { name: "Reference", description: "This document." },
     ],
   });
   // Every POST takes an Idempotency-Key and may answer 409 for it: added here once, so no route
-  // can forget it.
+  // can forget it. Routes without a key (security: []) have no idempotency records.
   for (const item of Object.values(document.paths ?? {})) {
     const post = item.post;
-    if (!post) continue;
+    if (!post || post.security?.length === 0) continue;
     post.parameters = [...(post.parameters ?? []), { $ref: "#/components/parameters/IdempotencyKey" }];
     post.responses ??= {};
     post.responses["409"] ??= {

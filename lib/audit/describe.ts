@@ -13,6 +13,7 @@ const SENTENCES: Record<AuditAction, (e: Describable) => string> = {
   "api_key.revoked": (e) => `${e.actorLabel} revoked the key ${quoted(e.targetLabel)}`,
   "api_key.updated": (e) => `${e.actorLabel} changed the settings of the key ${quoted(e.targetLabel)}`,
   "api_key.rolled": (e) => `${e.actorLabel} rolled the key ${quoted(e.targetLabel)} into ${quoted(e.metadata.newKeyName)}`,
+  "api_key.leaked": (e) => `${e.actorLabel} found the key ${quoted(e.targetLabel)} in public, so it was disabled`,
   "agent.created": (e) => `${e.actorLabel} created the agent ${quoted(e.targetLabel)}`,
   "agent.updated": (e) => `${e.actorLabel} edited the agent ${quoted(e.targetLabel)}`,
   "agent.deleted": (e) => `${e.actorLabel} deleted the agent ${quoted(e.targetLabel)}`,

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "api_key.revoked",
   "api_key.updated",
   "api_key.rolled",
+  "api_key.leaked",
   "agent.created",
   "agent.updated",
   "agent.deleted",

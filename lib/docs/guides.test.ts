@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RATE_LIMIT, PUBLIC_KEY_CLIENT_LIMIT } from "@/lib/keys/limits";
 import { ROLL_GRACE_CHOICES } from "@/lib/keys/roll";
-import { FAILURE_HINTS } from "@/lib/keys/verify";
+import { LEAK_REPORTS_PER_HOUR } from "@/lib/api/leaked-keys";
+import { SECRET_SCANNING_PATTERN_SOURCE } from "@/lib/keys/format";
+import { FAILURE_HINTS, LEAKED_HINT } from "@/lib/keys/verify";
 import { USAGE_PRESETS } from "@/lib/usage/summary";
 import { findGuide, GUIDES, guideSource, searchGuides } from "./guides";
 import { renderMarkdown, slugify } from "./markdown";
@@ -30,6 +32,13 @@ describe("the guides", () => {
     expect(rotating).toContain(`from 0 to ${Math.max(...ROLL_GRACE_CHOICES.map((choice) => choice.seconds))}`);
   });
 
+  it("publish the secret scanners' pattern and the leaked key's hint as the code has them", () => {
+    const leaked = source("leaked-keys");
+    expect(leaked).toContain(SECRET_SCANNING_PATTERN_SOURCE);
+    expect(leaked).toContain(LEAKED_HINT);
+    expect(leaked).toContain(`${LEAK_REPORTS_PER_HOUR} reports an hour`);
+  });
+
   it("list every hint of the key check in Troubleshooting", () => {
     const troubleshooting = source("troubleshooting");
     for (const hint of Object.values(FAILURE_HINTS)) expect(troubleshooting).toContain(hint);
@@ -41,6 +50,8 @@ describe("the guides", () => {
     expect(titles(".gitignore")).toContain("Storing keys");
     expect(titles("grace period")[0]).toBe("Rotating keys safely");
     expect(titles("zzzz nothing")).toEqual([]);
+    // The phrase e2e/anonymous/guides.spec.ts searches for to find nothing.
+    expect(titles("nothing like this")).toEqual([]);
     const hit = searchGuides("Retry-After", slugify).find((candidate) => candidate.guide.slug === "limits-and-usage");
     expect(hit).toMatchObject({ section: "Rate limits", anchor: "rate-limits" });
     expect(hit!.snippet).toContain("Retry-After");

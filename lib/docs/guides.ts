@@ -12,6 +12,7 @@ export const GUIDES = [
   { slug: "storing-keys", title: "Storing keys", summary: "Environment variables, .env out of version control, secret managers, CI secrets." },
   { slug: "troubleshooting", title: "Troubleshooting", summary: "Each common mistake, the exact error it gets, and the fix." },
   { slug: "limits-and-usage", title: "Limits and usage", summary: "Rate limits, credits, and reading a key's usage." },
+  { slug: "leaked-keys", title: "Leaked keys", summary: "What happens to a key found in public, rolling it, and registering the key format with secret scanners." },
 ] as const;
 
 export type Guide = (typeof GUIDES)[number];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checksum, displayParts, generateKey, KEY_LENGTH, KEY_PATTERN_SOURCE, parseKey } from "./format";
+import { checksum, displayParts, generateKey, KEY_LENGTH, KEY_PATTERN_SOURCE, parseKey, SECRET_SCANNING_PATTERN_SOURCE } from "./format";
 import { hashKey } from "./hash";
 import { maskKey } from "./mask";
 
@@ -94,6 +94,18 @@ describe("KEY_PATTERN_SOURCE, published for secret scanners", () => {
     expect(find(key.slice(0, -1))).toEqual([]);
     expect(find(`${key}x`)).toEqual([]);
     expect(find(`swb_xk_${key.slice(7)}`)).toEqual([]);
+  });
+});
+
+describe("SECRET_SCANNING_PATTERN_SOURCE, published for secret scanners", () => {
+  const find = (text: string) => text.match(new RegExp(SECRET_SCANNING_PATTERN_SOURCE, "g")) ?? [];
+
+  it("finds private keys and leaves public keys alone, since those are made to sit in web pages", () => {
+    for (let i = 0; i < 100; i++) {
+      const key = generateKey("private");
+      expect(find(`SWITCHBOARD_API_KEY=${key}\n`)).toEqual([key]);
+      expect(find(`<script>init("${generateKey("public")}")</script>`)).toEqual([]);
+    }
   });
 });
 

@@ -20,10 +20,16 @@ const SHOWN_TAIL = 4;
 const BASE62_BODY = /^[0-9A-Za-z]+$/;
 
 /**
- * A key anywhere in a text, for secret scanners (published in the API docs): either prefix, then
- * exactly the random part and the checksum, not inside a longer word.
+ * A key anywhere in a text: either prefix, then exactly the random part and the checksum, not
+ * inside a longer word.
  */
 export const KEY_PATTERN_SOURCE = `\\b(?:${Object.values(KEY_PREFIXES).join("|")})[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}\\b`;
+
+/**
+ * The pattern published for secret scanners (README "Leaked keys"): private keys only. Public keys
+ * are made to sit in web pages, so finding one is no leak and must not alert anyone.
+ */
+export const SECRET_SCANNING_PATTERN_SOURCE = `\\b${KEY_PREFIXES.private}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}\\b`;
 
 /** Uniform base62 from a CSPRNG: bytes >= 248 are rejected so `% 62` carries no bias. */
 function randomBase62(length: number): string {

@@ -88,3 +88,17 @@ describe("burstWindowSeconds", () => {
     expect(limit.burst / seconds).toBeLessThanOrEqual(limit.perSecond / 10);
   });
 });
+
+describe("consumeWindow (the public leak report's 10 an hour per address)", () => {
+  it("allows `points` per window for each id, then refuses with the seconds until the window turns", async () => {
+    const limiter = createRateLimiter();
+    for (let n = 0; n < 10; n++) expect(await limiter.consumeWindow("leak-report", "203.0.113.9", 10, 3600)).toEqual({ allowed: true, retryAfter: 0 });
+    const refused = await limiter.consumeWindow("leak-report", "203.0.113.9", 10, 3600);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfter).toBeGreaterThan(3590);
+    expect(refused.retryAfter).toBeLessThanOrEqual(3600);
+    // Another address, and the same address under another name, count on their own.
+    expect((await limiter.consumeWindow("leak-report", "203.0.113.10", 10, 3600)).allowed).toBe(true);
+    expect((await limiter.consumeWindow("other", "203.0.113.9", 10, 3600)).allowed).toBe(true);
+  });
+});

@@ -33,6 +33,12 @@ export type RateLimitOutcome = {
 export type KeyRateLimiter = {
   /** Counts one request of key `keyId` under `limit` (and of its client address, for a public key). */
   consume(keyId: string, type: KeyType, limit: RateLimit, clientIp?: string | null): Promise<RateLimitOutcome>;
+  /**
+   * A plain fixed window outside the key limits, in the same store (memory or Redis): at most
+   * `points` requests per `seconds` for each `id` under `name` (the public leak report: 10 an hour
+   * per client address). Whole seconds until the window turns when refused.
+   */
+  consumeWindow(name: string, id: string, points: number, seconds: number): Promise<{ allowed: boolean; retryAfter: number }>;
   /** Resolves once Redis answers (or after `timeoutMs` without it); at once in memory. */
   ready(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -108,6 +114,7 @@ export function createRateLimiter(options: { redisUrl?: string; log?: (line: str
   }
 
   const clientStage = () => stageFor(PUBLIC_KEY_CLIENT_LIMIT, "client");
+  const windows = new Map<string, RateLimiterAbstract>();
   let lastError = 0;
 
   async function count(keyId: string, type: KeyType, limit: RateLimit, clientIp: string | null | undefined): Promise<RateLimitOutcome> {
@@ -142,6 +149,23 @@ export function createRateLimiter(options: { redisUrl?: string; log?: (line: str
           log(`[rate-limit] the limiter failed, so requests pass uncounted: ${describeError(error)}`);
         }
         return allow(stageFor(limit, "key").policy, "");
+      }
+    },
+    async consumeWindow(name, id, points, duration) {
+      const windowId = `window:${name}:${points}:${duration}`;
+      let window = windows.get(windowId);
+      if (!window) windows.set(windowId, (window = limiter(windowId, points, duration)));
+      try {
+        await window.consume(id);
+        return { allowed: true, retryAfter: 0 };
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) {
+          // As for key limits: a fault of the limiter lets the request through, uncounted.
+          stats.errors++;
+          return { allowed: true, retryAfter: 0 };
+        }
+        stats.refused++;
+        return { allowed: false, retryAfter: seconds(refusal.msBeforeNext) };
       }
     },
     async ready(timeoutMs = 2_000) {

@@ -32,6 +32,8 @@ export type KeyRecord = {
   ipRanges: ReturnType<typeof compileIpAllowlist>;
   /** Requests per second and burst (lib/keys/rate-limit.ts); null: no limit, and no limiter call. */
   rateLimit: RateLimit | null;
+  /** When the key was found in public and disabled (README "Leaked keys"): its 401 says so. */
+  leakedAt?: Date | null;
 };
 
 /** What the request itself says, beyond its key: the browser's Origin and the client address. */
@@ -121,6 +123,15 @@ export const FAILURE_HINTS: Record<VerifyFailure, string> = {
   ip_not_allowed: "This key is restricted to certain IP addresses, and this request comes from another one.",
   unavailable: "Keys cannot be checked right now: the key store is unreachable. Retry after the time in Retry-After; keys in use recently keep working meanwhile.",
 };
+
+/** The hint of a key disabled because it was found in public, instead of the plain "disabled" one. */
+export const LEAKED_HINT =
+  "This key was disabled because it was found in public (a leaked key). Roll it in Settings → API Keys and use the new key; keep keys out of code, logs and web pages.";
+
+/** The hint for a refusal: a disabled key that leaked says why it was disabled. */
+export function failureHint(reason: VerifyFailure, key?: KeyRecord): string {
+  return reason === "disabled" && key?.leakedAt ? LEAKED_HINT : FAILURE_HINTS[reason];
+}
 
 export function createKeyVerifier(deps: {
   lookup: KeyLookup;

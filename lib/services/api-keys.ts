@@ -383,7 +383,7 @@ async function rolledName(tx: Transaction, workspaceId: string, name: string) {
  * it to this one when this process is a registered server; the ack tracking starts here, before
  * commit, so that no ack can come before it.
  */
-async function notifyKeyChanged(tx: Transaction, hash: string): Promise<string> {
+export async function notifyKeyChanged(tx: Transaction, hash: string): Promise<string> {
   const changeId = randomUUID();
   const origin = currentServerId();
   if (origin) trackChange(changeId);

@@ -3,6 +3,7 @@ import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { getDb } from "@/db/client";
 import { listAgentNames } from "@/db/queries/agents";
 import { listApiKeyPage } from "@/db/queries/api-key-list";
+import { LEAKED_KEYS_SHOWN, listLeakedKeys } from "@/db/queries/leaked-keys";
 import { requireSessionContext } from "@/lib/auth/session";
 import { EXPIRING_SOON_DAYS, parseApiKeyListQuery } from "@/lib/lists/api-keys";
 import { can } from "@/lib/permissions";
@@ -15,7 +16,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   const { workspace, role } = await requireSessionContext();
   // Search, filters, sort and page come from the URL; what cannot be read is the default.
   const list = parseApiKeyListQuery(await searchParams);
-  const [page, agents] = await Promise.all([listApiKeyPage(getDb(), workspace.id, list), listAgentNames(getDb(), workspace.id)]);
+  const [page, agents, leaked] = await Promise.all([listApiKeyPage(getDb(), workspace.id, list), listAgentNames(getDb(), workspace.id), listLeakedKeys(getDb(), workspace.id)]);
   const { rows, ...pageInfo } = page;
   // The page's keys' last 24 hours, hour by hour: one indexed read for the whole page.
   const range = presetRange("24h");
@@ -28,6 +29,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       list={list}
       expiringSoonDays={EXPIRING_SOON_DAYS}
       agents={agents}
+      leaked={{ keys: leaked.slice(0, LEAKED_KEYS_SHOWN), more: Math.max(0, leaked.length - LEAKED_KEYS_SHOWN) }}
       permissions={{
         create: can(role, "keys:create"),
         update: can(role, "keys:update"),
