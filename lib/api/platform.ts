@@ -19,6 +19,7 @@ import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { UsageRecorder } from "@/lib/usage/recorder";
 import { getUsageStore } from "@/lib/usage/store";
 import { createApiApp } from "./app";
+import { log } from "@/lib/log";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 
@@ -85,7 +86,7 @@ export async function startPlatformApi(options: { usageFlushMs?: number; listenR
       await rateLimiter.stop();
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of usage counts are then lost, which is worth a line, not a stack.
-      await usage.stop().catch((error: unknown) => console.warn(`> usage counts not saved at shutdown: ${describeError(error)}`));
+      await usage.stop().catch((error: unknown) => log.warn({ scope: "usage", error: describeError(error) }, "usage counts not saved at shutdown"));
     },
   };
 }

@@ -12,6 +12,7 @@ import { logUnexpectedError, newRequestId } from "./error-log";
 import type { Health } from "./health";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
+import { log } from "@/lib/log";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -161,10 +162,9 @@ function settleHost(req: IncomingMessage, trustedProxies: number): string | unde
   return req.headers.host;
 }
 
-// One short line per refused request: the target is quoted (no log injection) and cut short.
+// One short line per refused request: the target cut short (a JSON field, so no log injection).
 function logRefusal(req: IncomingMessage, status: number, reason: string) {
-  const target = JSON.stringify(String(req.url).slice(0, 120));
-  console.warn(`> ${status} ${req.method} ${target}: ${reason}`);
+  log.warn({ scope: "server", status, method: req.method, target: String(req.url).slice(0, 120) }, reason);
 }
 
 /**
