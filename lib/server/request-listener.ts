@@ -10,6 +10,7 @@ import { REQUEST_ID_HEADER } from "@/lib/security-headers";
 import { actionKind, checkActionBody, type ActionKind } from "./action-body";
 import { logUnexpectedError, newRequestId } from "./error-log";
 import type { Health } from "./health";
+import { serveWatchingForOutage } from "./outage";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
 import { log } from "@/lib/log";
@@ -62,7 +63,8 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       }
       const kind = actionKind(req, target.path);
       if (kind) return void checkAction(req, res, kind, options.handleNext);
-      return run(options.handleNext, req, res);
+      // A page that finds the database unreachable is answered 503 (outage.ts).
+      return serveWatchingForOutage(req, res, () => run(options.handleNext, req, res));
     } catch (error) {
       failed(res, error);
     }
