@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../db/embedded";
 import { generateKey } from "../../lib/keys/format";
 import { TEST_PASSWORD } from "../support";
-import { ownServer, seedOwner, type OwnServer } from "./own-server";
+import { callAction, ownServer, seedOwner, serverActions, type OwnServer } from "./own-server";
 
 let server: OwnServer;
 let restarted: EmbeddedDatabase | undefined;
@@ -69,6 +69,12 @@ test("a signed-in person gets a 503 outage page, not sign-in, while PostgreSQL i
   const cookiesDuring = (await context.cookies()).filter((c) => c.name.includes("session-token"));
   expect(cookiesDuring.map((c) => c.name)).toEqual(cookiesBefore.map((c) => c.name));
   expect(cookiesDuring[0]!.expires * 1000).toBeGreaterThan(Date.now());
+
+  // An action (a key's switch) says what is going on, in the answer the form shows.
+  const toggle = serverActions().get("lib/actions/set-api-key-status.ts#setApiKeyStatusAction")!;
+  const refused = await callAction(context.request, server.base, toggle, { keyId: "00000000-0000-4000-8000-000000000000", enabled: false });
+  expect(refused.status).toBe(200);
+  expect(refused.body).toContain("cannot reach its database right now");
 
   // The API: an unknown key cannot be checked (503, Retry-After, a hint); /readyz says why.
   const api = await request.get(`${server.base}/api/v1/me`, { headers: { "X-API-Key": generateKey("private") } });
