@@ -13,12 +13,12 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
 import { startPlatformApi } from "@/lib/api/platform";
 import { getEnv, setResolvedEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { API_HEADERS, securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 import { logError } from "@/lib/server/error-log";
 import { Health } from "@/lib/server/health";
 import { getMetrics, startMetricsServer } from "@/lib/server/metrics";
 import { answerClientError, answerStarting, createRequestListener } from "@/lib/server/request-listener";
-import { log } from "@/lib/log";
 
 // What to undo on shutdown, newest first. Registered as each piece starts, so a failed start
 // still stops what it had started (above all the embedded database).

@@ -11,6 +11,7 @@ import { startKeyChangeListener } from "@/lib/keys/invalidation";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { log } from "@/lib/log";
 import { describeError, logError } from "@/lib/server/error-log";
 import type { HealthProbes } from "@/lib/server/health";
 import { getMetrics } from "@/lib/server/metrics";
@@ -19,7 +20,6 @@ import { startHygieneSweeper } from "@/lib/services/key-hygiene";
 import { UsageRecorder } from "@/lib/usage/recorder";
 import { getUsageStore } from "@/lib/usage/store";
 import { createApiApp } from "./app";
-import { log } from "@/lib/log";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 

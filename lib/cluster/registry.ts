@@ -5,8 +5,8 @@
 import { hostname } from "node:os";
 import type { Database } from "@/db/client";
 import { deleteServers, deregisterServer, heartbeatServer, purgeDeadServers, serversOnHost } from "@/db/queries/servers";
-import { describeError } from "@/lib/server/error-log";
 import { log } from "@/lib/log";
+import { describeError } from "@/lib/server/error-log";
 
 const HEARTBEAT_MS = 5_000;
 const PURGE_AFTER_SECONDS = 3_600;

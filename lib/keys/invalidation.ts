@@ -9,9 +9,9 @@
 // the cache has been emptied. A probe query every few seconds finds a connection that died
 // silently (a host gone without closing its sockets).
 import postgres, { type Sql } from "postgres";
+import { log } from "@/lib/log";
 import { recordAck } from "./propagation";
 import type { KeyCache } from "./cache";
-import { log } from "@/lib/log";
 
 export const KEY_CHANGED_CHANNEL = "switchboard_api_key_changed";
 

@@ -6,6 +6,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { setClientIp } from "@/lib/client-ip";
+import { log } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/security-headers";
 import { actionKind, checkActionBody, type ActionKind } from "./action-body";
 import { logUnexpectedError, newRequestId } from "./error-log";
@@ -13,7 +14,6 @@ import type { Health } from "./health";
 import { serveWatchingForOutage } from "./outage";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
-import { log } from "@/lib/log";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
