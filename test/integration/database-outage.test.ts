@@ -40,8 +40,7 @@ beforeAll(async () => {
       type: "private",
       name: "admin",
       description: null,
-      rateLimit: null,
-      permissions: { agents: "write", calls: "write", api_keys: "write" },
+      policy: { rateLimit: null },
     });
     if (!admin.ok) throw new Error("fixture: no admin key");
     keys.admin = admin.created.secret;
