@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
 import { startPlatformApi } from "@/lib/api/platform";
 import { getEnv, setResolvedEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { API_HEADERS, securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 import { logError } from "@/lib/server/error-log";
 import { Health } from "@/lib/server/health";
@@ -101,8 +102,8 @@ async function main() {
     metrics,
   });
   health.ready(api.health);
-  console.log(
-    `> Switchboard ready on http://localhost:${env.PORT} (${dev ? "development" : "production"}, ` +
+  log.info(
+    `Switchboard ready on http://localhost:${env.PORT} (${dev ? "development" : "production"}, ` +
       `${env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL"}, Node ${process.version})`,
   );
 }
@@ -111,7 +112,7 @@ let stopping = false;
 async function shutdown(reason: string, exitCode: number) {
   if (stopping) return;
   stopping = true;
-  console.log(`> ${reason}: shutting down`);
+  log.info(`${reason}: shutting down`);
   // From now on /readyz answers 503, so a balancer stops sending new requests.
   health.drain();
   // A signal during start waits for the start to finish (or fail), so that everything it
@@ -119,7 +120,7 @@ async function shutdown(reason: string, exitCode: number) {
   await started.catch(() => {});
   // Whatever hangs, the process ends.
   setTimeout(() => {
-    console.error("> shutdown took over 20 s; exiting");
+    log.error("shutdown took over 20 s; exiting");
     process.exit(1);
   }, 20_000).unref();
   // Each step runs even if one before it fails, so the embedded database is always stopped.

@@ -8,6 +8,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { isDatabaseUnreachable } from "@/db/errors";
 import type { SessionContext, SessionUser } from "@/db/queries/session";
 import { getSessionContext, getSessionUser } from "@/lib/auth/session";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
@@ -100,6 +101,8 @@ function wrap<Schema extends z.ZodType, T, Context extends object>(
       return await handler(parsed.data, context, raw);
     } catch (error) {
       unstable_rethrow(error);
+      // An outage, not a bug: one message a person can act on, and no stack per click.
+      if (isDatabaseUnreachable(error)) return { ok: false, error: "Switchboard cannot reach its database right now. Try again in a moment." };
       logUnexpectedError("action", newRequestId(), error, `${options.name} failed`);
       return { ok: false, error: "Something went wrong on our side. Try again." };
     }

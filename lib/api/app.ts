@@ -3,6 +3,7 @@
 // ones that describe it; a request that fails them gets the 400 envelope with a message per field.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { isDatabaseUnreachable } from "@/db/errors";
 import type { OriginIndex } from "@/lib/keys/origin-index";
 import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import type { KeyVerifier } from "@/lib/keys/verify";
@@ -15,7 +16,7 @@ import { apiKeyRoutes } from "./api-keys";
 import { requireApiKey, type ApiEnv } from "./authenticate";
 import { callRoutes } from "./calls";
 import { cors } from "./cors";
-import { ApiError, errorResponse } from "./errors";
+import { ApiError, databaseUnavailable, errorResponse } from "./errors";
 import { meRoutes } from "./me";
 import { requestIdOf } from "./node-request";
 import { leakedKeyRoutes } from "./leaked-keys";
@@ -70,6 +71,9 @@ export function createApiApp(deps: { verifyRequest: KeyVerifier; origins: Origin
         hint: "Send a JSON body with Content-Type: application/json.",
       }));
     }
+    // A route that needed the database while it is unreachable: nothing is wrong with the
+    // request, so a 503 the client may retry, like the key check's own (README "The database unreachable").
+    if (isDatabaseUnreachable(error)) return errorResponse(c, databaseUnavailable());
     const requestId = requestIdOf(c);
     c.header(REQUEST_ID_HEADER, requestId);
     logUnexpectedError(`api ${c.req.method} ${c.req.path}`, requestId, error);

@@ -48,6 +48,14 @@ export class PolicyRefusal extends ApiError {}
 /** The policy refusal of an agent the key may not use (or of transient agents): counted as `agent_not_allowed` in usage. */
 export class AgentRefusal extends PolicyRefusal {}
 
+/** The database is unreachable: the request may be sent again after Retry-After. */
+export function databaseUnavailable(message = "The service cannot reach its database right now.") {
+  return new ApiError(503, "service_unavailable", message, { hint: DATABASE_UNAVAILABLE_HINT }, { "Retry-After": "1" });
+}
+
+export const DATABASE_UNAVAILABLE_HINT =
+  "The database is unreachable for a moment. Retry after the time in Retry-After; keys in use recently keep working meanwhile.";
+
 export function errorResponse(c: Context, error: ApiError) {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.extra } };
   if (error.status === 401) setResponseHeader(c, "WWW-Authenticate", "Bearer");

@@ -11,6 +11,7 @@ import { startKeyChangeListener } from "@/lib/keys/invalidation";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createRateLimiter } from "@/lib/keys/rate-limit";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { log } from "@/lib/log";
 import { FirstRequestRecorder } from "@/lib/onboarding/first-request";
 import { describeError, logError } from "@/lib/server/error-log";
 import type { HealthProbes } from "@/lib/server/health";
@@ -87,7 +88,7 @@ export async function startPlatformApi(options: { usageFlushMs?: number; listenR
       await rateLimiter.stop();
       // A terminal's Ctrl-C reaches the embedded PostgreSQL too, which may close first: the
       // last few seconds of usage counts are then lost, which is worth a line, not a stack.
-      await usage.stop().catch((error: unknown) => console.warn(`> usage counts not saved at shutdown: ${describeError(error)}`));
+      await usage.stop().catch((error: unknown) => log.warn({ scope: "usage", error: describeError(error) }, "usage counts not saved at shutdown"));
     },
   };
 }

@@ -13,6 +13,7 @@ import { findUserByEmail } from "@/db/queries/users";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/server/error-log";
+import { noteIfDatabaseUnreachable } from "@/lib/server/outage";
 import { endSession, resumeSession, startSession } from "@/lib/services/sessions";
 import { recordFailedSignIn } from "@/lib/services/sign-in-events";
 import { authConfig } from "./config";
@@ -43,7 +44,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) return user.sessionId ? { ...token, sid: user.sessionId } : null;
       // Every later request: no live row, no session (null makes Auth.js drop the cookie).
       if (!token.sid || !token.sub || !UUID.test(token.sid)) return null;
-      return (await resumeSession(token.sid, token.sub, await requestIp())) ? token : null;
+      try {
+        return (await resumeSession(token.sid, token.sub, await requestIp())) ? token : null;
+      } catch (error) {
+        // The database is unreachable: whether the session lives is unknown, and returning null
+        // (or throwing) would make Auth.js drop the cookie, signing the person out of an outage.
+        // The token stands; the page asks the database next, fails, and says there is an outage.
+        if (noteIfDatabaseUnreachable(error)) return token;
+        throw error;
+      }
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

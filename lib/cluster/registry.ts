@@ -5,6 +5,7 @@
 import { hostname } from "node:os";
 import type { Database } from "@/db/client";
 import { deleteServers, deregisterServer, heartbeatServer, purgeDeadServers, serversOnHost } from "@/db/queries/servers";
+import { log } from "@/lib/log";
 import { describeError } from "@/lib/server/error-log";
 
 const HEARTBEAT_MS = 5_000;
@@ -31,11 +32,11 @@ export async function startServerRegistry(db: Database, serverId: string, option
       try {
         await heartbeatServer(db, server);
         if (++beats % PURGE_EVERY_BEATS === 0) await purgeDeadServers(db, PURGE_AFTER_SECONDS);
-        if (failing) console.log("> server registry: heartbeats resumed");
+        if (failing) log.info({ scope: "registry" }, "heartbeats resumed");
         failing = false;
       } catch (error) {
         // One line when heartbeats start failing (the database is down), not one every 5 s.
-        if (!failing) console.warn(`> server registry: heartbeat failed, retrying every ${HEARTBEAT_MS / 1000} s: ${describeError(error)}`);
+        if (!failing) log.warn({ scope: "registry", error: describeError(error) }, `heartbeat failed, retrying every ${HEARTBEAT_MS / 1000} s`);
         failing = true;
       }
     })();

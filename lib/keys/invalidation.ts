@@ -9,6 +9,7 @@
 // the cache has been emptied. A probe query every few seconds finds a connection that died
 // silently (a host gone without closing its sockets).
 import postgres, { type Sql } from "postgres";
+import { log } from "@/lib/log";
 import { recordAck } from "./propagation";
 import type { KeyCache } from "./cache";
 
@@ -130,7 +131,7 @@ export async function startKeyChangeListener(options: ListenOptions): Promise<Ke
       // Notifications sent while we were not listening are lost: start from an empty cache.
       cache.trustAgain();
       onChange();
-      if (wasDown) console.log("> LISTEN connection back: key cache emptied and trusted again");
+      if (wasDown) log.info({ scope: "listen" }, "LISTEN connection back: key cache emptied and trusted again");
       wasDown = false;
     } catch {
       if (current === session) lost();
@@ -141,7 +142,7 @@ export async function startKeyChangeListener(options: ListenOptions): Promise<Ke
     const old = session;
     session = null;
     old?.end({ timeout: 0 }).catch(() => {});
-    if (connected) console.warn("> LISTEN connection lost: checking every key against the database until it is back");
+    if (connected) log.warn({ scope: "listen" }, "LISTEN connection lost: checking every key against the database until it is back");
     connected = false;
     wasDown = true;
     cache.distrust();

@@ -13,6 +13,7 @@
 // that never stops gets no more than 1.1 N a second, while one that pauses gets its burst back.
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { log as logger } from "@/lib/log";
 import { describeError } from "@/lib/server/error-log";
 import type { KeyType } from "./format";
 import { PUBLIC_KEY_CLIENT_LIMIT, type RateLimit } from "./limits";
@@ -69,7 +70,7 @@ function policyItem(name: string, limit: RateLimit): string {
 const CLIENT_POLICY = policyItem("client", PUBLIC_KEY_CLIENT_LIMIT);
 
 export function createRateLimiter(options: { redisUrl?: string; log?: (line: string) => void } = {}): KeyRateLimiter {
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const log = options.log ?? ((line: string) => logger.warn({ scope: "rate-limit" }, line));
   const stats = { refused: 0, fallbacks: 0, errors: 0 };
   const redis = options.redisUrl ? connectRedis(options.redisUrl, log, stats) : null;
 
@@ -146,7 +147,7 @@ export function createRateLimiter(options: { redisUrl?: string; log?: (line: str
         stats.errors++;
         if (Date.now() - lastError > 60_000) {
           lastError = Date.now();
-          log(`[rate-limit] the limiter failed, so requests pass uncounted: ${describeError(error)}`);
+          log(`the limiter failed, so requests pass uncounted: ${describeError(error)}`);
         }
         return allow(stageFor(limit, "key").policy, "");
       }
@@ -261,14 +262,14 @@ function connectRedis(url: string, log: (line: string) => void, stats: { fallbac
   function outage(reason: string) {
     if (down || stopped) return;
     down = true;
-    log(`[rate-limit] Redis unreachable (${reason}): each server counts rate limits on its own until it is back`);
+    log(`Redis unreachable (${reason}): each server counts rate limits on its own until it is back`);
   }
 
   client.on("error", (error: unknown) => outage(describeError(error)));
   client.on("ready", () => {
     if (!down || stopped) return;
     down = false;
-    console.log("[rate-limit] Redis reachable again: rate limits are shared by every server again");
+    logger.info({ scope: "rate-limit" }, "Redis reachable again: rate limits are shared by every server again");
   });
 
   return {
@@ -280,7 +281,7 @@ function connectRedis(url: string, log: (line: string) => void, stats: { fallbac
       const now = Date.now();
       if (now - lastSlowWarning < 60_000 || stopped) return;
       lastSlowWarning = now;
-      log("[rate-limit] a Redis command failed or timed out: that request was counted on this server only");
+      log("a Redis command failed or timed out: that request was counted on this server only");
     },
     async stop() {
       stopped = true;

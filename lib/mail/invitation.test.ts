@@ -2,8 +2,9 @@
 // the product without one.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setResolvedEnv } from "@/lib/env";
+import { captureLogs } from "@/lib/log";
 import { sendInvitationEmail } from "./invitation";
 import { mailConfigured } from "./mailer";
 
@@ -70,9 +71,12 @@ describe("invitation email", () => {
   it("returns false, with one log line, when the server refuses", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     setResolvedEnv({});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(await sendInvitationEmail(invitation)).toBe(false);
-    expect(error).toHaveBeenCalledTimes(1);
-    error.mockRestore();
+    const logs = captureLogs();
+    try {
+      expect(await sendInvitationEmail(invitation)).toBe(false);
+    } finally {
+      logs.restore();
+    }
+    expect(logs.entries()).toMatchObject([{ level: "error", scope: "mail" }]);
   });
 });

@@ -3,9 +3,10 @@
 import { createHash } from "node:crypto";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_BODY_LIMIT } from "./action-body";
 import { createRequestListener } from "./request-listener";
+import { captureLogs } from "@/lib/log";
 
 let server: Server;
 let port: number;
@@ -104,18 +105,18 @@ describe("server action bodies", () => {
     '[null,"$T"]',
     "[".repeat(100_000) + "]".repeat(100_000),
   ])("refuses %j with a 400 envelope", async (body) => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     const response = await post(body);
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: "invalid_request", message: "Malformed server action request." } });
-    warn.mockRestore();
+    quiet.restore();
   });
 
   it("refuses a body without Content-Length (411) and one over the limit (413)", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     expect((await post("[1,2,3]", { chunked: true })).status).toBe(411);
     expect((await post(Buffer.alloc(ACTION_BODY_LIMIT + 1, 32))).status).toBe(413);
-    warn.mockRestore();
+    quiet.restore();
   });
 
   const multipart = (fields: Record<string, string>) =>
@@ -138,9 +139,9 @@ describe("server action bodies", () => {
     ["field 0 not JSON", multipart({ "0": "not json" })],
     ["no field 0", multipart({ _1_name: "x" })],
   ])("refuses a multipart action with %s", async (_name, body) => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     expect((await post(body, { contentType: MULTIPART })).status).toBe(400);
-    warn.mockRestore();
+    quiet.restore();
   });
 
   it.each<[string, Record<string, string> | string, number]>([
@@ -154,20 +155,20 @@ describe("server action bodies", () => {
     ["bound arguments with a reference", { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"abc","bound":"$@1"}', "$ACTION_1:1": '["$@2"]' }, 400],
     ["garbage", "garbage", 400],
   ])("checks a form posted without JavaScript (no Next-Action): %s → %i", async (_name, fields, status) => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     const body = typeof fields === "string" ? fields : multipart(fields);
     expect((await post(body, { contentType: MULTIPART, action: false })).status).toBe(status);
-    warn.mockRestore();
+    quiet.restore();
   });
 
   it("classifies content types exactly as Next does", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     // Next reads these as a fetch action's JSON body, so they are checked as one.
     expect((await post("garbage", { contentType: "application/x-www-form-urlencoded; charset=utf-8" })).status).toBe(400);
     expect((await post("garbage", { contentType: "Multipart/Form-Data; boundary=b" })).status).toBe(400);
     // Next refuses urlencoded actions on its own, whatever the bytes.
     expect((await post("a=1&b", { contentType: "application/x-www-form-urlencoded", action: false })).status).toBe(200);
-    warn.mockRestore();
+    quiet.restore();
   });
 
   it("leaves route handlers (/api/...) and JSON posts without Next-Action alone", async () => {

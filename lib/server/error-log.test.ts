@@ -1,9 +1,9 @@
 // The error logger writes what went wrong (class, code, message, frames, request id) and never
 // a failed query's parameters: a sign-up's password hash, a key's SHA-256, an email.
-import { format } from "node:util";
 import { DrizzleQueryError } from "drizzle-orm";
 import postgres from "postgres";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureLogs } from "@/lib/log";
 import { describeError, logError, logUnexpectedError, newRequestId } from "./error-log";
 
 const EMAIL = "victim@example.com";
@@ -23,14 +23,15 @@ function failedInsert(params: unknown[] = [EMAIL, PASSWORD_HASH, KEY_HASH]) {
   return new DrizzleQueryError('insert into "users" ("email", "password_hash", "hash") values ($1, $2, $3)', params, cause);
 }
 
-let consoleError: MockInstance<typeof console.error>;
+let logs: ReturnType<typeof captureLogs>;
 beforeEach(() => {
-  consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+  logs = captureLogs();
 });
-afterEach(() => consoleError.mockRestore());
+afterEach(() => logs.restore());
 
-/** Everything console.error printed, as the terminal would show it. */
-const printed = () => consoleError.mock.calls.map((args) => format(...args));
+/** The error lines logged since the test began, as a person reads them: `[scope] id what: error` and the frames. */
+const printed = () =>
+  logs.entries().map((e) => `[${e.scope}] ${e.requestId} ${e.msg}${e.sameStackAs ? ` (same stack as ${e.sameStackAs})` : ""}: ${e.error}${e.stack ? `\n${e.stack}` : ""}`);
 
 describe("a failed query (DrizzleQueryError)", () => {
   it("is logged by its cause's class, SQLSTATE and message, with the request id and our frames", () => {
@@ -51,11 +52,13 @@ describe("a failed query (DrizzleQueryError)", () => {
     expect(output).not.toMatch(/params|already exists|insert into/i);
   });
 
-  it("prints the error as text in one call, never the object (whose inspection shows params and cause)", () => {
+  it("logs the error as text in one line, never the object (whose serialization shows params and cause)", () => {
     logUnexpectedError("api", newRequestId(), failedInsert());
-    expect(consoleError).toHaveBeenCalledTimes(1);
-    expect(consoleError.mock.calls[0]).toHaveLength(1);
-    expect(typeof consoleError.mock.calls[0]![0]).toBe("string");
+    expect(logs.lines).toHaveLength(1);
+    const [entry] = logs.entries();
+    expect(entry).toMatchObject({ level: "error", scope: "api", error: expect.any(String), stack: expect.any(String) });
+    expect(entry).not.toHaveProperty("err");
+    for (const secret of SECRETS) expect(logs.text()).not.toContain(secret);
   });
 
   it("keeps a parameter that looks like a stack frame out of the frames", () => {

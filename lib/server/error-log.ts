@@ -1,5 +1,6 @@
 // The one logger of unexpected errors, for server actions, the API, the server and background
-// jobs. It writes text it builds itself, never the error object: each error's class name, code
+// jobs, through the server's logger (lib/log.ts). It logs text it builds itself, never the error
+// object: each error's class name, code
 // (PostgreSQL's SQLSTATE, Node's `code`) and message, then the stack's "at" lines, with a request
 // id. It never writes query parameters, bodies or headers. A DrizzleQueryError's message carries
 // its query's parameters (a password hash, a key's SHA-256), so such an error is told by its
@@ -11,6 +12,7 @@
 // pointer to the first.
 import { randomBytes } from "node:crypto";
 import { DrizzleQueryError } from "drizzle-orm";
+import { log } from "@/lib/log";
 
 const seen = new Map<string, string>();
 const MAX_REMEMBERED = 1_000;
@@ -44,12 +46,12 @@ export function logUnexpectedError(scope: string, requestId: string, error: unkn
   const key = frames ? `${kinds}\n${frames}` : summary;
   const firstSeenIn = seen.get(key);
   if (firstSeenIn) {
-    console.error(`[${scope}] ${requestId} ${what} (same stack as ${firstSeenIn}): ${summary}`);
+    log.error({ scope, requestId, error: summary, sameStackAs: firstSeenIn }, what);
     return;
   }
   if (seen.size >= MAX_REMEMBERED) seen.clear();
   seen.set(key, requestId);
-  console.error(`[${scope}] ${requestId} ${what}: ${summary}${frames ? `\n${frames}` : ""}`);
+  log.error({ scope, requestId, error: summary, ...(frames ? { stack: frames } : {}) }, what);
 }
 
 /** For background jobs and the process itself: no request, so the line gets an id of its own. */

@@ -1,8 +1,9 @@
 // The request listener over real sockets, with stand-in handlers that echo what reached them.
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerClientError, createRequestListener } from "./request-listener";
+import { captureLogs } from "@/lib/log";
 
 let server: Server;
 let port: number;
@@ -68,14 +69,15 @@ describe("request targets", () => {
     ["/%zz", "GET"],
     ["/%00", "GET"],
   ])("answers %s (%s) with a 400 envelope and one short log line", async (target, method) => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     const response = await request(target, "", method);
+    logs.restore();
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: "invalid_request", message: "Malformed request target." } });
     expect(response.headers).toMatch(/^x-request-id: req_\w+/im);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).not.toContain("\n");
-    warn.mockRestore();
+    expect(logs.lines).toHaveLength(1);
+    expect(logs.entries()[0]).toMatchObject({ level: "warn", status: 400 });
+    expect(logs.lines[0]!.trimEnd()).not.toContain("\n");
   });
 
   it.each([
@@ -120,12 +122,12 @@ describe("cross-site writes to the dashboard", () => {
     ["no Origin, Sec-Fetch-Site: cross-site", 403, "Sec-Fetch-Site: cross-site\r\n"],
     ["no Origin at all", 403, ""],
   ])("a POST with %s → %i", async (_name, status, headers) => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     const extra = `${headers.replace("PORT", String(port))}Content-Length: 0\r\n`;
     const response = await request("/settings/api-keys", extra, "POST");
     expect(response.status).toBe(status);
     if (status === 403) expect(JSON.parse(response.body)).toMatchObject({ error: { code: "forbidden" } });
-    warn.mockRestore();
+    quiet.restore();
   });
 
   it("compares hosts without case and hands Next the host it checked, lower-cased", async () => {
@@ -143,12 +145,12 @@ describe("cross-site writes to the dashboard", () => {
           `Origin: ${origin}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
         proxiedPort,
       );
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const quiet = captureLogs();
     const allowed = await send("https://app.example.com");
     expect(allowed.status).toBe(200);
     expect(JSON.parse(allowed.body)).toMatchObject({ forwardedHost: "app.example.com" });
     expect((await send("https://spoofed.example")).status).toBe(403);
-    warn.mockRestore();
+    quiet.restore();
   });
 
   it("leaves the API to its own authentication (no Origin needed)", async () => {
@@ -158,7 +160,7 @@ describe("cross-site writes to the dashboard", () => {
 
 describe("unexpected errors", () => {
   it("answer 500 with a request id and print one stack per distinct error", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const boom = new Error("boom");
     for (let i = 0; i < 3; i++) {
       failNext = boom;
@@ -167,9 +169,9 @@ describe("unexpected errors", () => {
       expect(JSON.parse(response.body)).toMatchObject({ error: { code: "internal_error", requestId: expect.stringMatching(/^req_/) } });
       expect(response.body).not.toContain("boom");
     }
-    const printed = error.mock.calls.map((call) => call.join(" "));
-    expect(printed.filter((line) => line.includes("same stack as"))).toHaveLength(2);
-    expect(printed[0]).toMatch(/req_[\w-]+ unexpected error/);
-    error.mockRestore();
+    logs.restore();
+    const printed = logs.entries();
+    expect(printed.filter((entry) => entry.sameStackAs)).toHaveLength(2);
+    expect(printed[0]).toMatchObject({ level: "error", requestId: expect.stringMatching(/^req_[\w-]+$/), msg: "unexpected error", stack: expect.stringMatching(/^\s+at /) });
   });
 });

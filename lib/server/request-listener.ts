@@ -6,10 +6,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { setClientIp } from "@/lib/client-ip";
+import { log } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/security-headers";
 import { actionKind, checkActionBody, type ActionKind } from "./action-body";
 import { logUnexpectedError, newRequestId } from "./error-log";
 import type { Health } from "./health";
+import { serveWatchingForOutage } from "./outage";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
 
@@ -61,7 +63,8 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       }
       const kind = actionKind(req, target.path);
       if (kind) return void checkAction(req, res, kind, options.handleNext);
-      return run(options.handleNext, req, res);
+      // A page that finds the database unreachable is answered 503 (outage.ts).
+      return serveWatchingForOutage(req, res, () => run(options.handleNext, req, res));
     } catch (error) {
       failed(res, error);
     }
@@ -161,10 +164,9 @@ function settleHost(req: IncomingMessage, trustedProxies: number): string | unde
   return req.headers.host;
 }
 
-// One short line per refused request: the target is quoted (no log injection) and cut short.
+// One short line per refused request: the target cut short (a JSON field, so no log injection).
 function logRefusal(req: IncomingMessage, status: number, reason: string) {
-  const target = JSON.stringify(String(req.url).slice(0, 120));
-  console.warn(`> ${status} ${req.method} ${target}: ${reason}`);
+  log.warn({ scope: "server", status, method: req.method, target: String(req.url).slice(0, 120) }, reason);
 }
 
 /**

@@ -1,21 +1,26 @@
 // Real failed writes, logged: the SQLSTATE and the driver's message reach the log, the query's
 // parameters (email, argon2id password hash, a key's SHA-256) never do.
 import { createHash, randomBytes } from "node:crypto";
-import { format } from "node:util";
-import { afterEach, beforeEach, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
+import { captureLogs } from "@/lib/log";
 import { logError, logUnexpectedError, newRequestId } from "@/lib/server/error-log";
 import { signUp } from "@/lib/services/accounts";
 import { createWorkspace, TEST_PASSWORD_HASH, uniqueEmail } from "../support/fixtures";
 
-let consoleError: MockInstance<typeof console.error>;
+let logs: ReturnType<typeof captureLogs>;
 beforeEach(() => {
-  consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+  logs = captureLogs();
 });
-afterEach(() => consoleError.mockRestore());
+afterEach(() => logs.restore());
 
-const printed = () => consoleError.mock.calls.map((args) => format(...args)).join("\n");
+/** What was logged, as a person reads it (`[scope] id what: error` and the frames), and the raw lines. */
+const printed = () =>
+  logs
+    .entries()
+    .map((e) => `[${e.scope}] ${e.requestId} ${e.msg}${e.sameStackAs ? ` (same stack as ${e.sameStackAs})` : ""}: ${e.error}${e.stack ? `\n${e.stack}` : ""}`)
+    .join("\n") + logs.text();
 
 async function thrownBy(write: Promise<unknown>): Promise<unknown> {
   try {

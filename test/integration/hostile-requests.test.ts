@@ -7,12 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { Agent, request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent } from "@/lib/services/agents";
 import { createApiKey } from "@/lib/services/api-keys";
 import { isApiPath, parseRequestTarget } from "@/lib/server/request-target";
 import { startApiServer } from "../support/api-server";
 import { actorOf, createWorkspace } from "../support/fixtures";
+import { log } from "@/lib/log";
 
 // Fixed, so every run sends the same requests; HOSTILE_SEED=<n> explores others.
 const SEED = Number(process.env.HOSTILE_SEED) || 2020;
@@ -34,8 +35,8 @@ const secrets = { admin: "", public: "" };
 
 beforeAll(async () => {
   // The listener logs one line per malformed target it refuses: thousands here, all expected.
-  // Unexpected errors go to console.error, which stays.
-  vi.spyOn(console, "warn").mockImplementation(() => {});
+  // Unexpected errors are logged at level error, which stays.
+  log.level = "error";
   api = await startApiServer();
   base = new URL(api.base);
   const owner = await createWorkspace({ workspaceName: "Hostile requests" });
@@ -64,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  vi.restoreAllMocks();
+  log.level = "info";
   agent.destroy();
   await api.close();
 });

@@ -3,8 +3,9 @@
 // limit), Retry-After on the refusal, the per-visitor limit of public keys, and a Redis that
 // goes away mid-test, after which every server counts on its own without refusing traffic.
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi, type MockInstance } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { RateLimit } from "@/lib/keys/limits";
+import { captureLogs } from "@/lib/log";
 import type { KeyPolicy } from "@/lib/keys/policy";
 import { createRateLimiter } from "@/lib/keys/rate-limit";
 import { createAgent } from "@/lib/services/agents";
@@ -122,12 +123,12 @@ describe("a key without a rate limit", () => {
 });
 
 describe.skipIf(!hasRedisServer())("Redis going away mid-test", () => {
-  let warn: MockInstance<typeof console.warn> | undefined;
-  afterEach(() => warn?.mockRestore());
+  let logs: ReturnType<typeof captureLogs> | undefined;
+  afterEach(() => logs?.restore());
 
   it("keeps serving with each server's own counts, logs one warning, and never answers 5xx", async () => {
     const redis = await startRedisServer();
-    warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    logs = captureLogs();
     const api = await startApiServer({ redisUrl: redis.url });
     const probe = new Redis(redis.url);
     try {
@@ -157,7 +158,7 @@ describe.skipIf(!hasRedisServer())("Redis going away mid-test", () => {
       const other = await makeKey("private", {});
       expect((await api.send(other.secret, { path: "/api/v1/me" })).status).toBe(200);
 
-      const warnings = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("[rate-limit]"));
+      const warnings = logs.entries().filter((entry) => entry.scope === "rate-limit" && entry.level === "warn").map((entry) => entry.msg);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/Redis unreachable/);
       expect(warnings[0]).not.toContain(redis.url);

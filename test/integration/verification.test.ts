@@ -17,6 +17,7 @@ import { listenApplicationName, startKeyChangeListener } from "@/lib/keys/invali
 import { getEnv } from "@/lib/env";
 import { createKey, createWorkspace } from "../support/fixtures";
 import { serveApi } from "../support/serve-api";
+import { captureLogs } from "@/lib/log";
 
 const system = { type: "system", name: "test" } as const;
 const revokeApiKey = (workspaceId: string, keyId: string) => revoke(system, { workspaceId, keyId });
@@ -136,9 +137,7 @@ describe("errors under /api/v1 are JSON", () => {
       },
       origins: new OriginIndex(async () => []),
     });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args);
+    const logs = captureLogs();
     try {
       const response = await app.request("/api/v1/me", { headers: { "X-API-Key": generateKey("private") } });
       expect(response.status).toBe(500);
@@ -146,9 +145,9 @@ describe("errors under /api/v1 are JSON", () => {
       expect(body).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side.", requestId: expect.stringMatching(/^req_/) } });
       expect(response.headers.get("x-request-id")).toBe(body.error.requestId);
       expect(JSON.stringify(body)).not.toContain("10.0.0.7");
-      expect(errors).toHaveLength(1); // logged on the server, with the request id
+      expect(logs.entries()).toMatchObject([{ level: "error", requestId: body.error.requestId }]); // logged on the server, with the request id
     } finally {
-      console.error = original;
+      logs.restore();
     }
   });
 
