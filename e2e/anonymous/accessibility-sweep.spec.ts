@@ -83,7 +83,10 @@ export const SWEPT_PAGES: SweptPage[] = [
         open: async (page) => {
           await page.getByRole("button", { name: "Try it" }).click();
           const client = page.getByRole("dialog", { name: "Interactive API client" });
-          await expect(client.getByRole("heading", { name: "Authentication", exact: true }).first()).toBeVisible({ timeout: 30_000 });
+          await expect(client.getByRole("heading", { name: "Authentication", exact: true }).first()).toBeVisible({ timeout: 60_000 });
+          // Scalar opens in the page's theme.
+          const dark = (await page.locator("html").getAttribute("data-theme")) === "dark";
+          await expect(page.locator("body")).toHaveClass(dark ? /\bdark-mode\b/ : /\blight-mode\b/);
           return client;
         },
         exclude: [".scalar-app", "[role=dialog][aria-label='Interactive API client'] > :not(:first-child)"],
@@ -188,9 +191,9 @@ export const SWEPT_PAGES: SweptPage[] = [
     as: "viewer",
     overlays: [
       {
-        name: "refused Generate tooltip",
+        name: "refused status switch tooltip",
         open: async (page) => {
-          await page.getByLabel("Only workspace owners and admins can do this.").first().focus();
+          await page.getByRole("main").getByLabel("Only workspace owners, admins and members can do this.").first().focus();
           return tooltip(page);
         },
       },
@@ -306,9 +309,10 @@ function fill(template: string, seeded: Seeded) {
   return template.replace(/:(\w+)/g, (_, name: keyof Seeded) => encodeURIComponent(seeded[name]));
 }
 
-for (const theme of ["light", "dark"] as const) {
-  test(`every page, dialog, menu and tooltip in the ${theme} theme has no serious or critical axe finding`, async ({ newAccount, page, browser, baseURL }) => {
-    test.setTimeout(600_000);
+// Public and dashboard pages apart, so that each test stays a few minutes long.
+for (const [theme, group] of [["light", "public"], ["light", "dashboard"], ["dark", "public"], ["dark", "dashboard"]] as const) {
+  test(`${group} pages and their dialogs, menus and tooltips in the ${theme} theme have no serious or critical axe finding`, async ({ newAccount, page, browser, baseURL }) => {
+    test.setTimeout(900_000);
     const owner = await newAccount(`sweep-${theme}`);
     await owner.page.setViewportSize(DESKTOP);
     await page.setViewportSize(DESKTOP);
@@ -319,7 +323,7 @@ for (const theme of ["light", "dark"] as const) {
     await viewerSession.page.setViewportSize(DESKTOP);
     const pageOf: Record<Who, Page> = { anonymous: page, owner: owner.page, viewer: viewerSession.page };
 
-    for (const swept of SWEPT_PAGES) {
+    for (const swept of SWEPT_PAGES.filter((entry) => (entry.as === "anonymous") === (group === "public"))) {
       const tab = pageOf[swept.as];
       const where = `${theme}: ${swept.path} as ${swept.as}`;
       const response = await tab.goto(fill(swept.path, seeded));
