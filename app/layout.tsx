@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getTheme } from "@/lib/theme-cookie";
+import { themeAttribute } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,9 +9,10 @@ export const metadata: Metadata = {
   description: "API keys for your voice-AI workspace.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The theme cookie, read here so the first paint is in the right theme with no script.
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(await getTheme())}>
       <body className="min-h-screen font-sans">
         {/* Tooltips and toasts are the dashboard's: app/(dashboard)/layout.tsx. */}
         {children}

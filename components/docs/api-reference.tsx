@@ -72,15 +72,15 @@ function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : "Something went wrong.";
 }
 
-/** Scalar's options: our document, light like the dashboard, and nothing that calls out. */
+/** Scalar's options: our document, in the page's theme, and nothing that calls out. */
 function scalarConfiguration(document: OpenApiDocument): AnyApiReferenceConfiguration {
   return {
     content: document,
     // The document names no server (it is the same API wherever Switchboard runs): this one, so
     // that examples and test requests carry its full address, like the reveal dialog's curl.
     servers: [{ url: window.location.origin }],
-    // The dashboard has no dark mode.
-    forceDarkModeState: "light",
+    // The page's own theme (app/globals.css): the cookie's choice on <html>, else the system's.
+    forceDarkModeState: pageIsDark() ? "dark" : "light",
     hideDarkModeToggle: true,
     // Scalar's own fonts come from its servers; the app's font stack is set below instead.
     withDefaultFonts: false,
@@ -166,6 +166,11 @@ const SWITCHBOARD_THEME = `
   --scalar-color-purple: #c084fc;
 }
 `;
+
+function pageIsDark(): boolean {
+  const chosen = document.documentElement.dataset.theme;
+  return chosen ? chosen === "dark" : window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
 
 function LoadingReference() {
   return (

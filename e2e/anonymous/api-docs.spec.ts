@@ -146,7 +146,7 @@ test("Try it loads the interactive client on demand; when the document cannot be
   release();
   await expectScalarRendered(page);
 
-  // The dashboard's look: light only, and the app's own font rather than Scalar's.
+  // The page's theme (light here: no theme cookie, a light system), and the app's own font rather than Scalar's.
   await expect(page.locator("body")).toHaveClass(/\blight-mode\b/);
   const fontOf = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).fontFamily);
   expect(await fontOf(".scalar-app h2, .scalar-app h1")).toBe(await fontOf("body"));

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { OnboardingNavProgress, onboardingProgress } from "@/components/onboarding/nav-progress";
 import { MainNav } from "@/components/settings/main-nav";
+import { ThemeSwitcher } from "@/components/settings/theme-switcher";
 import { UserMenu } from "@/components/settings/user-menu";
 import { WorkspaceSwitcher } from "@/components/settings/workspace-switcher";
 import { getDb } from "@/db/client";
@@ -8,6 +9,7 @@ import { findOnboardingState } from "@/db/queries/onboarding";
 import { listUserWorkspaces } from "@/db/queries/session";
 import { requireSessionContext } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
+import { getTheme } from "@/lib/theme-cookie";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, workspace, role } = await requireSessionContext();
@@ -22,6 +24,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         {stepsDone === null ? null : <OnboardingNavProgress done={stepsDone} />}
         <MainNav canReadAudit={can(role, "audit:read")} switcher={<WorkspaceSwitcher current={workspace} workspaces={workspaces} />} />
         <UserMenu name={user.name} email={user.email} role={role} />
+        <ThemeSwitcher initial={await getTheme()} />
       </aside>
       <main className="min-w-0 flex-1">{children}</main>
     </div>
