@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getTheme } from "@/lib/theme-cookie";
-import { themeAttribute } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,10 +7,11 @@ export const metadata: Metadata = {
   description: "API keys for your voice-AI workspace.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The theme cookie, read here so the first paint is in the right theme with no script.
+// Static: the guides and the API reference are prerendered, so nothing here may read the request.
+// The theme cookie is read by the layouts of the pages rendered per request (ThemeScope).
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" data-theme={themeAttribute(await getTheme())}>
+    <html lang="en">
       <body className="min-h-screen font-sans">
         {/* Tooltips and toasts are the dashboard's: app/(dashboard)/layout.tsx. */}
         {children}

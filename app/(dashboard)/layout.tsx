@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { DatabaseOutage } from "@/components/outage/database-outage";
+import { ThemeScope } from "@/components/theme-scope";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { getSessionUser } from "@/lib/auth/session";
 import { noteIfDatabaseUnreachable } from "@/lib/server/outage";
@@ -18,9 +19,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     throw error;
   }
   return (
-    <>
+    <ThemeScope>
       <TooltipProvider delayDuration={200}>{children}</TooltipProvider>
       <Toaster position="bottom-right" richColors closeButton />
-    </>
+    </ThemeScope>
   );
 }

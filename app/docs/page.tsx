@@ -10,7 +10,7 @@ export const metadata: Metadata = {
   description: "Guides to Switchboard's API keys: getting started, authentication, rotating and storing keys, troubleshooting, limits and usage.",
 };
 
-// /docs: the guides and the reference, public, plain HTML.
+// /docs: the guides and the reference, public and static.
 export default function DocsPage() {
   return (
     <div className="min-h-screen bg-white">

@@ -168,7 +168,7 @@ const SWITCHBOARD_THEME = `
 `;
 
 function pageIsDark(): boolean {
-  const chosen = document.documentElement.dataset.theme;
+  const chosen = document.querySelector<HTMLElement>("[data-theme-scope]")?.dataset.theme;
   return chosen ? chosen === "dark" : window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 

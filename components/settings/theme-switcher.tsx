@@ -1,7 +1,7 @@
 "use client";
 // The "Theme" radio group under the account details: System, Light or Dark, remembered by this
-// browser in the theme cookie (lib/theme.ts) that the root layout reads on the next page. A choice
-// applies at once by setting <html data-theme> here; nothing is fetched.
+// browser in the theme cookie (lib/theme.ts) that the server reads on the next page (ThemeScope). A
+// choice applies at once by setting data-theme on the page's theme scope here; nothing is fetched.
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useId, useState } from "react";
 import { THEME_COOKIE, THEME_COOKIE_MAX_AGE, themeAttribute, type Theme } from "@/lib/theme";
@@ -45,7 +45,7 @@ export function ThemeSwitcher({ initial }: { initial: Theme }) {
 /** Remembers the choice for the server's next render, and shows it now. */
 function applyTheme(theme: Theme) {
   document.cookie = `${THEME_COOKIE}=${theme}; Path=/; Max-Age=${THEME_COOKIE_MAX_AGE}; SameSite=Lax`;
-  const root = document.documentElement;
+  const root = document.querySelector("[data-theme-scope]") ?? document.documentElement;
   const attribute = themeAttribute(theme);
   if (attribute) root.setAttribute("data-theme", attribute);
   else root.removeAttribute("data-theme");

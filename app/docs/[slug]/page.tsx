@@ -7,7 +7,7 @@ import { Markdown } from "@/components/docs/markdown";
 import { findGuide, GUIDES, guideSource } from "@/lib/docs/guides";
 import { routes } from "@/lib/routes";
 
-// Only the guides listed are pages; another slug is a 404.
+// Every guide is built once, at build time; another slug is a 404.
 export const dynamicParams = false;
 
 export function generateStaticParams() {

@@ -10,10 +10,9 @@ export const metadata: Metadata = {
   description: "Every endpoint of the Switchboard API: authentication, parameters, bodies, answers and errors, with curl examples.",
 };
 
-// Public, like the document it renders (proxy.ts guards only the dashboard's paths), and plain
-// HTML: the whole reference is rendered on the server from the API's own OpenAPI document (per
-// request, as every page is since the root layout reads the theme cookie), readable without
-// JavaScript. The interactive client loads only when "Try it" is pressed.
+// Public, like the document it renders (proxy.ts guards only the dashboard's paths), and static:
+// the whole reference is HTML made at build time from the API's own OpenAPI document, readable
+// without JavaScript. The interactive client loads only when "Try it" is pressed.
 export default function ApiDocsPage() {
   const document = getOpenApiDocument();
   const groups = operationsByTag(document);

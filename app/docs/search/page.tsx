@@ -9,7 +9,7 @@ import { routes } from "@/lib/routes";
 export const metadata: Metadata = { title: "Search the docs", robots: { index: false } };
 
 // /docs/search?q=…: the guides that hold every word of the query, each with the section of its
-// first match. Rendered per request, like every page (the root layout reads the theme cookie).
+// first match. Rendered per request; the guides themselves stay static.
 export default async function DocsSearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
   const query = (Array.isArray(q) ? q[0] : q)?.slice(0, 200).trim() ?? "";
