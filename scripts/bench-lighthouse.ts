@@ -12,6 +12,7 @@
 //
 //   BENCH_LIGHTHOUSE_PAGES=api-keys,/docs/api   only these pages (labels or paths)
 //   BENCH_LIGHTHOUSE_FORMS=mobile               only this preset
+//   BENCH_LIGHTHOUSE_DESKTOP_RUNS=1             fewer runs on desktop than BENCH_LIGHTHOUSE_RUNS
 //   BENCH_LIGHTHOUSE_JSON=out.json              also write every run's figures as JSON
 //   BENCH_LIGHTHOUSE_REPORTS=dir                and every run's full Lighthouse report (lhr JSON)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -26,6 +27,8 @@ import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
 const PORT = Number(process.env.BENCH_PORT ?? 3220);
 const POSTGRES_PORT = Number(process.env.BENCH_POSTGRES_PORT ?? 54389);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+// Desktop scores move far less with the machine's load than mobile ones (no 4× CPU slowdown).
+const DESKTOP_RUNS = Number(process.env.BENCH_LIGHTHOUSE_DESKTOP_RUNS ?? RUNS);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ONLY_PAGES = process.env.BENCH_LIGHTHOUSE_PAGES?.split(",").map((entry) => entry.trim()).filter(Boolean);
 const FORMS = (process.env.BENCH_LIGHTHOUSE_FORMS?.split(",") ?? ["mobile", "desktop"]) as Form[];
@@ -55,7 +58,9 @@ async function docsPages(base: string): Promise<Target[]> {
   return [
     { label: "/docs", path: "/docs", signedIn: false },
     ...guides.map((href) => ({ label: href, path: href, signedIn: false })),
-    { label: "/docs/search", path: "/docs/search?q=bearer", signedIn: false },
+    { label: "/docs/search", path: "/docs/search", signedIn: false },
+    // A page of results: noindex on purpose (app/docs/search/page.tsx), so SEO says "blocked from indexing".
+    { label: "/docs/search?q=bearer", path: "/docs/search?q=bearer", signedIn: false },
     { label: "/docs/api", path: "/docs/api", signedIn: false },
   ];
 }
@@ -174,14 +179,14 @@ async function main() {
     });
     const cookie = await signUpWithKeys(browser, base);
     const targets = [{ label: "API Keys (3 keys)", path: "/settings/api-keys", signedIn: true }, ...(await docsPages(base))].filter(
-      (target) => !ONLY_PAGES || ONLY_PAGES.some((only) => (only.startsWith("/") ? target.path.split("?")[0] === only : target.label.toLowerCase().startsWith(only.toLowerCase().replaceAll("-", " ")))),
+      (target) => !ONLY_PAGES || ONLY_PAGES.some((only) => (only.startsWith("/") ? target.path === only || target.path.split("?")[0] === only : target.label.toLowerCase().startsWith(only.toLowerCase().replaceAll("-", " ")))),
     );
 
     // One run of each page first: the server's first render of a page (and Chromium's first
     // start of Lighthouse) is not what a visitor gets.
     for (const target of targets) await runLighthouse(debuggingPort, `${base}${target.path}`, "desktop", target.signedIn ? cookie : null);
 
-    console.log(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, median of ${RUNS} runs per page and preset; load average before: ${load()}`);
+    console.log(`Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, median of ${RUNS} runs per page on mobile, ${DESKTOP_RUNS} on desktop; load average before: ${load()}`);
     const header = ["page", "preset", "perf", "a11y", "best pr.", "SEO", ...METRICS.map((metric) => metric.label)];
     const widths = [22, 8, 5, 5, 9, 4, 6, 6, 8, 6];
     const row = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
@@ -190,7 +195,7 @@ async function main() {
     for (const target of targets) {
       for (const form of FORMS) {
         const runs: Figures[] = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await runLighthouse(debuggingPort, `${base}${target.path}`, form, target.signedIn ? cookie : null));
+        for (let i = 0; i < (form === "desktop" ? DESKTOP_RUNS : RUNS); i++) runs.push(await runLighthouse(debuggingPort, `${base}${target.path}`, form, target.signedIn ? cookie : null));
         everything.push({ page: target.label, form, runs });
         const perf = runs.map((run) => run.scores.performance);
         console.log(
@@ -200,7 +205,7 @@ async function main() {
             `${median(perf)}`,
             ...CATEGORIES.slice(1).map((id) => `${median(runs.map((run) => run.scores[id]))}`),
             ...METRICS.map(({ id }) => format(id, median(runs.map((run) => run.metrics[id])))),
-          ]) + (RUNS > 1 ? `   perf ${Math.min(...perf)}–${Math.max(...perf)}` : ""),
+          ]) + (runs.length > 1 ? `   perf ${Math.min(...perf)}–${Math.max(...perf)}` : ""),
         );
       }
     }
