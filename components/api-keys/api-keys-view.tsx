@@ -18,6 +18,7 @@ import { listHref, type ListParams } from "@/lib/lists/href";
 import { listNeedsControls } from "@/lib/lists/page-sizes";
 import { routes } from "@/lib/routes";
 import { apiKeyColumns, keyRowClassName, type KeyRow } from "./api-key-columns";
+import { ApiKeysIntro } from "./api-keys-intro";
 import { GenerateKeyDialog } from "./generate-key-dialog";
 import { LeakedKeysBanner } from "./leaked-keys-banner";
 import { RevealKeyDialog } from "./reveal-key-dialog";
@@ -160,10 +161,7 @@ export function ApiKeysView({
           <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
             API Keys
           </h1>
-          <p className="mt-1 max-w-2xl text-sm text-zinc-600">
-            Keys let your servers and integrations call the Switchboard API on behalf of this workspace. Send one in
-            the <code className="font-mono text-xs">X-API-Key</code> header.
-          </p>
+          <ApiKeysIntro />
         </div>
         {hasKeys ? <div className="shrink-0">{generateButtonElement}</div> : null}
       </header>

@@ -21,7 +21,7 @@ export function GuideNav({ current }: { current?: string }) {
           </li>
         ))}
         <li>
-          <Link href={routes.apiDocs} className="block rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-50">
+          <Link href={routes.apiDocs} prefetch={false} className="block rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-50">
             API reference
           </Link>
         </li>

@@ -11,7 +11,8 @@ import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 
-type Section = { href: string; label: string; icon: typeof KeyRound; unavailable?: string | null };
+// `prefetch: false` for a page too heavy to fetch on the chance of a click (README "Performance").
+type Section = { href: string; label: string; icon: typeof KeyRound; unavailable?: string | null; prefetch?: false };
 
 export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; switcher: ReactNode }) {
   const platform: Section[] = [
@@ -28,7 +29,7 @@ export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; swi
     { href: routes.auditLog, label: "Audit log", icon: ScrollText, unavailable: canReadAudit ? null : refusalFor("audit:read") },
     { href: routes.account, label: "Account", icon: UserRound },
   ];
-  const developers: Section[] = [{ href: routes.apiDocs, label: "API reference", icon: BookOpen }];
+  const developers: Section[] = [{ href: routes.apiDocs, label: "API reference", icon: BookOpen, prefetch: false }];
   return (
     <nav aria-label="Settings">
       {switcher}
@@ -46,11 +47,12 @@ function Group({ title, sections }: { title: string; sections: Section[] }) {
       <p className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</p>
       {/* Two columns on a phone, where the navigation sits above the page: half the height. */}
       <ul className="grid grid-cols-2 gap-1 md:block md:space-y-1">
-        {sections.map(({ href, label, icon: Icon, unavailable }) => {
+        {sections.map(({ href, label, icon: Icon, unavailable, prefetch }) => {
           const current = pathname === href || pathname.startsWith(`${href}/`);
           const link = (
             <Link
               href={href}
+              prefetch={prefetch}
               aria-current={current ? "page" : undefined}
               aria-disabled={unavailable ? true : undefined}
               className={cn(

@@ -44,7 +44,7 @@ export default async function GuidePage({ params }: { params: Promise<{ slug: st
                 Next: {next.title}
               </Link>
             ) : (
-              <Link href={routes.apiDocs} className="font-medium underline underline-offset-4">
+              <Link href={routes.apiDocs} prefetch={false} className="font-medium underline underline-offset-4">
                 Next: API reference
               </Link>
             )}

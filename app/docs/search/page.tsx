@@ -6,7 +6,12 @@ import { slugify } from "@/lib/docs/markdown";
 import { searchGuides } from "@/lib/docs/guides";
 import { routes } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Search the docs", robots: { index: false } };
+// The search page is a page of the docs like the others; a page of results (`?q=`) is kept out of
+// search engines' indexes, as every site's internal search results should be.
+export async function generateMetadata({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }): Promise<Metadata> {
+  const { q } = await searchParams;
+  return { title: "Search the docs", description: "Search Switchboard's guides to API keys.", ...(q ? { robots: { index: false } } : {}) };
+}
 
 // /docs/search?q=…: the guides that hold every word of the query, each with the section of its
 // first match. Rendered per request; the guides themselves stay static.
@@ -30,7 +35,7 @@ export default async function DocsSearchPage({ searchParams }: { searchParams: P
             {hits.length === 0 ? (
               <p className="mt-2 text-sm text-zinc-700">
                 Try fewer or other words, or look in the{" "}
-                <Link href={routes.apiDocs} className="underline underline-offset-4">
+                <Link href={routes.apiDocs} prefetch={false} className="underline underline-offset-4">
                   API reference
                 </Link>
                 .
