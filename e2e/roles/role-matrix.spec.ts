@@ -180,28 +180,7 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ key: "swb_sk_matrix-not-a-real-key" }),
     happened: async () => true,
   },
-  // Any signed-in person may create a workspace of their own (the workspace under test is untouched).
-  "lib/actions/workspaces.ts#createWorkspaceAction": {
-    allowed: ALL_SIGNED_IN,
-    prepare: async () => ({ name: `Own ${randomBytes(3).toString("hex")}` }),
-    happened: async ({ sql }, input, actor) =>
-      (await sql`select 1 from workspaces w join memberships m on m.workspace_id = w.id join users u on u.id = m.user_id
-        where w.name = ${input.name as string} and m.role = 'owner' and u.email = ${actorEmail(actor)}`).length === 1,
-  },
-  // Only members may make the workspace their active one (this also brings them back to it).
-  "lib/actions/workspaces.ts#switchWorkspaceAction": {
-    allowed: ["owner", "admin", "member", "viewer"],
-    prepare: async ({ workspaceId }) => ({ workspaceId }),
-    happened: async ({ sql, workspaceId }, _input, actor) =>
-      (await sql`select active_workspace_id from users where email = ${actorEmail(actor)}`)[0]!.active_workspace_id === workspaceId,
-  },
-  // Anyone may leave, except the last owner (the owner here is the only one).
-  "lib/actions/leave-workspace.ts#leaveWorkspaceAction": {
-    allowed: ["admin", "member", "viewer"],
-    prepare: async () => ({}),
-    happened: async ({ sql, workspaceId }, _input, actor) =>
-      (await sql`select 1 from memberships m join users u on u.id = m.user_id where m.workspace_id = ${workspaceId} and u.email = ${actorEmail(actor)}`).length === 0,
-  },
+  // Before the cases that move people between workspaces: the two-factor cases need them in it.
   // Two-factor sign-in (README "Two-factor sign-in and passkeys"): each acts on the caller's own
 // account, so every signed-in person may, and the workspace under test is untouched.
   "lib/actions/begin-totp-setup.ts#beginTotpSetupAction": {
@@ -292,7 +271,29 @@ const CASES: Record<string, Case> = {
     },
     happened: async ({ sql, workspaceId }) => (await sql`select require_two_factor from workspaces where id = ${workspaceId}`)[0]!.require_two_factor === false,
   },
-  // Ends only the caller's own sessions (run last: it signs the caller out).
+  // Any signed-in person may create a workspace of their own (the workspace under test is untouched).
+  "lib/actions/workspaces.ts#createWorkspaceAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async () => ({ name: `Own ${randomBytes(3).toString("hex")}` }),
+    happened: async ({ sql }, input, actor) =>
+      (await sql`select 1 from workspaces w join memberships m on m.workspace_id = w.id join users u on u.id = m.user_id
+        where w.name = ${input.name as string} and m.role = 'owner' and u.email = ${actorEmail(actor)}`).length === 1,
+  },
+  // Only members may make the workspace their active one (this also brings them back to it).
+  "lib/actions/workspaces.ts#switchWorkspaceAction": {
+    allowed: ["owner", "admin", "member", "viewer"],
+    prepare: async ({ workspaceId }) => ({ workspaceId }),
+    happened: async ({ sql, workspaceId }, _input, actor) =>
+      (await sql`select active_workspace_id from users where email = ${actorEmail(actor)}`)[0]!.active_workspace_id === workspaceId,
+  },
+  // Anyone may leave, except the last owner (the owner here is the only one).
+  "lib/actions/leave-workspace.ts#leaveWorkspaceAction": {
+    allowed: ["admin", "member", "viewer"],
+    prepare: async () => ({}),
+    happened: async ({ sql, workspaceId }, _input, actor) =>
+      (await sql`select 1 from memberships m join users u on u.id = m.user_id where m.workspace_id = ${workspaceId} and u.email = ${actorEmail(actor)}`).length === 0,
+  },
+    // Ends only the caller's own sessions (run last: it signs the caller out).
   "lib/actions/sign-out-all-sessions.ts#signOutAllSessionsAction": {
     allowed: ALL_SIGNED_IN,
     prepare: async () => ({}),
