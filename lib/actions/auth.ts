@@ -83,9 +83,11 @@ export const signUpAction = publicAction({
 /** What a right password answers when a second step is due (the form then asks for it). */
 export type SignInResult = { secondStep: { authenticatorApp: boolean; passkey: boolean } };
 
-export const signInAction = publicAction<ReturnType<typeof signInSchema.extend<{ next: typeof NEXT }>>, SignInResult>({
+const signInActionSchema = signInSchema.extend({ next: NEXT });
+
+export const signInAction = publicAction<typeof signInActionSchema, SignInResult>({
   name: "sign-in",
-  schema: signInSchema.extend({ next: NEXT }),
+  schema: signInActionSchema,
   secretFields: ["password"],
   async handler({ email, password, next }, raw) {
     const values = echoValues(raw, ["password"]);

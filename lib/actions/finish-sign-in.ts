@@ -1,12 +1,13 @@
 // What every sign-in does once it has passed all its steps: the session (through Auth.js's
 // "second-step" provider and a ticket, lib/auth/pending-sign-in.ts), the known-device cookie,
-// the pending sign-in cleared. Not a "use server" module: nothing here may be called from outside.
+// the pending sign-in cleared; and the cookies the steps keep. Not a "use server" module: nothing here may be called from outside.
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { issueDeviceToken, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "@/lib/auth/known-device";
 import { PENDING_SIGN_IN_COOKIE, PENDING_SIGN_IN_SECONDS, readPendingSignIn, signInTicket } from "@/lib/auth/pending-sign-in";
+import { WEBAUTHN_CHALLENGE_SECONDS, WEBAUTHN_COOKIE } from "@/lib/auth/webauthn";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_SIGNED_IN_PATH } from "@/lib/routes";
 import { safeRedirectPath } from "@/lib/safe-redirect";
@@ -37,6 +38,11 @@ export async function startPendingSignIn(token: string) {
     path: "/",
     maxAge: PENDING_SIGN_IN_SECONDS,
   });
+}
+
+/** A WebAuthn challenge for this browser, for five minutes (lib/auth/webauthn.ts). */
+export async function setWebAuthnChallenge(token: string) {
+  (await cookies()).set(WEBAUTHN_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: await secure(), path: "/", maxAge: WEBAUTHN_CHALLENGE_SECONDS });
 }
 
 /** The person whose password was right in this browser in the last five minutes, or null. */

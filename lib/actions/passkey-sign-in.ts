@@ -8,19 +8,15 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findSessionUser } from "@/db/queries/session";
 import { findPasskeyByCredentialId, listPasskeyCredentials } from "@/db/queries/two-factor";
-import { authenticationOptions, challengeToken, readChallenge, verifyAssertion, WEBAUTHN_CHALLENGE_SECONDS, WEBAUTHN_COOKIE } from "@/lib/auth/webauthn";
+import { authenticationOptions, challengeToken, readChallenge, verifyAssertion, WEBAUTHN_COOKIE } from "@/lib/auth/webauthn";
 import { expects } from "@/lib/field-messages";
 import { passkeyUsed } from "@/lib/services/two-factor";
 import { text } from "@/lib/text";
 import { publicAction } from "./action";
 import { appOrigin } from "./app-origin";
-import { finishSignIn, pendingSignInUser, SIGN_IN_EXPIRED } from "./finish-sign-in";
+import { finishSignIn, pendingSignInUser, setWebAuthnChallenge, SIGN_IN_EXPIRED } from "./finish-sign-in";
 
 const PASSKEY_FAILED = "This passkey could not sign you in. Try again, or sign in with your password.";
-
-async function setChallenge(token: string) {
-  (await cookies()).set(WEBAUTHN_COOKIE, token, { httpOnly: true, sameSite: "strict", path: "/", maxAge: WEBAUTHN_CHALLENGE_SECONDS });
-}
 
 export const passkeySignInOptionsAction = publicAction<z.ZodObject<{ secondStep: z.ZodOptional<z.ZodBoolean> }>, { options: string }>({
   name: "passkey-sign-in-options",
@@ -31,11 +27,11 @@ export const passkeySignInOptionsAction = publicAction<z.ZodObject<{ secondStep:
       const userId = await pendingSignInUser();
       if (!userId) return { ok: false, error: SIGN_IN_EXPIRED };
       const options = await authenticationOptions(origin, await listPasskeyCredentials(getDb(), userId));
-      await setChallenge(challengeToken(options.challenge, "authenticate", userId));
+      await setWebAuthnChallenge(challengeToken(options.challenge, "authenticate", userId));
       return { ok: true, data: { options: JSON.stringify(options) } };
     }
     const options = await authenticationOptions(origin);
-    await setChallenge(challengeToken(options.challenge, "authenticate"));
+    await setWebAuthnChallenge(challengeToken(options.challenge, "authenticate"));
     return { ok: true, data: { options: JSON.stringify(options) } };
   },
 });
