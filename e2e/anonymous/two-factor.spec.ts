@@ -5,7 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { expect, signInAs, test, type Account } from "../fixtures";
-import { e2eDatabase } from "../support";
+import { e2eDatabase, nextServerAction } from "../support";
 
 /** The code an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now. */
 function codeFor(secret: string, stepsAhead = 0) {
@@ -95,7 +95,7 @@ test("set up two-factor sign-in, then sign in with a TOTP code and with a recove
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("wrong codes are throttled: after five, even the right code is refused", async ({ newAccount }) => {
+test("wrong codes are throttled: the fifth locks the account's second step, and then even the right code is refused", async ({ newAccount }) => {
   const person = await newAccount("totp-throttle");
   const { page } = person;
   const { secret } = await setUpAuthenticatorApp(page);
@@ -104,16 +104,21 @@ test("wrong codes are throttled: after five, even the right code is refused", as
   const right = codeFor(secret, 1);
   const wrong = right === "000000" ? "111111" : "000000";
   const field = page.getByRole("textbox", { name: "Authentication code" });
-  for (let i = 0; i < 5; i++) {
+  const submit = async (code: string) => {
     // A refused code is cleared from the field (the form resets after each answer): wait for it.
     await expect(field).toHaveValue("");
-    await field.fill(wrong);
+    await field.fill(code);
+    const answered = nextServerAction(page);
     await page.getByRole("button", { name: "Verify" }).click();
+    await answered;
+  };
+  for (let i = 0; i < 4; i++) {
+    await submit(wrong);
     await expect(page.getByText("This code is not right. Enter the current code from your authenticator app.")).toBeVisible();
   }
-  await expect(field).toHaveValue("");
-  await field.fill(right);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(wrong);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many wrong codes\. Try again in 1[45] minutes\.$/);
+  await submit(right);
   await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many wrong codes\. Try again in 1[45] minutes\.$/);
   await expect(page).toHaveURL(/\/sign-in/);
 });
