@@ -31,6 +31,8 @@ export const workspaces = pgTable("workspaces", {
   // The first request any of its keys answered 200 to: step 3 of the onboarding checklist
   // (lib/onboarding/first-request.ts writes it at once, not with the usage counts).
   firstRequestAt: timestamp("first_request_at", { withTimezone: true }),
+  // Settings → General: members without a second factor must set one up before using it.
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -452,6 +454,71 @@ export const keyRejections = pgTable(
   (t) => [index("key_rejections_api_key_at_idx").on(t.apiKeyId, t.at), index("key_rejections_workspace_id_idx").on(t.workspaceId)],
 );
 
+// Two-factor sign-in (README "Two-factor sign-in and passkeys"). The TOTP secret is stored
+// encrypted (AES-256-GCM, key derived from AUTH_SECRET: lib/auth/secret-box.ts); a row without
+// confirmed_at is a setup in progress and is no second factor yet. last_used_step makes each
+// code single-use.
+export const userTotp = pgTable("user_totp", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+// Single-use recovery codes: only their SHA-256 is kept; used_at marks a spent one.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_key").on(t.userId, t.codeHash)],
+);
+
+// WebAuthn credentials (passkeys): a second factor, and a way to sign in on their own.
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // base64url, as the browser reports it.
+    credentialId: text("credential_id").notNull(),
+    // base64url of the COSE public key.
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: text("transports").array().notNull().default(sql`'{}'::text[]`),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("passkeys_credential_id_key").on(t.credentialId), index("passkeys_user_id_idx").on(t.userId)],
+);
+
+// Wrong second-step codes per account (lib/auth/second-factor-throttle.ts), recorded pending
+// before the check like sign_in_failures.
+export const secondFactorFailures = pgTable(
+  "second_factor_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+    pending: boolean("pending").notNull().default(true),
+  },
+  (t) => [index("second_factor_failures_user_idx").on(t.userId, t.failedAt), index("second_factor_failures_failed_at_idx").on(t.failedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;
@@ -466,3 +533,4 @@ export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type NewApiKey = typeof apiKeys.$inferInsert;
 export type Server = typeof servers.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;

@@ -26,7 +26,7 @@ export async function signInAs(browser: Browser, account: Account, ip?: string):
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   return signedIn;
 }

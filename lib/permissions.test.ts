@@ -14,6 +14,7 @@ const table: [Permission, boolean, boolean, boolean, boolean][] = [
   ["calls:read", true, true, true, true],
   ["members:read", true, true, true, true],
   ["members:manage", true, true, false, false],
+  ["members:reset_two_factor", true, false, false, false],
   ["workspace:read", true, true, true, true],
   ["workspace:update", true, true, false, false],
   ["workspace:leave", true, true, true, true],

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "members:read": ["owner", "admin", "member", "viewer"],
   // Admins may not touch owners: lib/services/members.ts and invitations.ts enforce that part.
   "members:manage": ["owner", "admin"],
+  // A member who lost their second factor: only an owner may take it away (README "Two-factor sign-in and passkeys").
+  "members:reset_two_factor": ["owner"],
   "workspace:read": ["owner", "admin", "member", "viewer"],
   "workspace:update": ["owner", "admin"],
   "workspace:leave": ["owner", "admin", "member", "viewer"],

@@ -17,6 +17,8 @@ export const routes = {
   auditLog: "/settings/audit-log",
   usage: "/settings/usage",
   newWorkspace: "/workspaces/new",
+  /** Where a workspace that requires two-factor sign-in sends members without a second factor. */
+  twoFactorRequired: "/workspaces/two-factor",
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   /** The public API reference, rendered from /api/v1/openapi.json. */
   apiDocs: "/docs/api",

@@ -1,9 +1,11 @@
 "use client";
-// Settings → Account: who you are, and every device signed in as you, each of which you can
-// sign out; "Sign out of all sessions" ends them all, this one included.
+// Settings → Account: who you are, your sign-in security (two-factor sign-in, passkeys,
+// password), and every device signed in as you, each of which you can sign out; "Sign out of
+// all sessions" ends them all, this one included.
 import { Laptop } from "lucide-react";
 import { useActionState, useRef, useTransition } from "react";
 import { toast } from "sonner";
+import { TwoFactorSection, type TwoFactorView } from "@/components/account/two-factor-section";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { signOutAllSessionsAction } from "@/lib/actions/sign-out-all-sessions";
@@ -18,13 +20,13 @@ export type AccountSession = {
   current: boolean;
 };
 
-export function AccountView({ user, sessions }: { user: { name: string; email: string }; sessions: AccountSession[] }) {
+export function AccountView({ user, sessions, twoFactor }: { user: { name: string; email: string }; sessions: AccountSession[]; twoFactor: TwoFactorView }) {
   const sessionsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <div className="space-y-10">
       <header>
         <h1 className="text-2xl font-semibold">Account</h1>
-        <p className="mt-1 text-sm text-zinc-600">Your profile, and the devices signed in to your account.</p>
+        <p className="mt-1 text-sm text-zinc-600">Your profile, how you sign in, and the devices signed in to your account.</p>
       </header>
 
       <section aria-labelledby="profile-heading" className="rounded-xl border border-zinc-200 bg-white p-6">
@@ -42,6 +44,8 @@ export function AccountView({ user, sessions }: { user: { name: string; email: s
           </div>
         </dl>
       </section>
+
+      <TwoFactorSection status={twoFactor} />
 
       <section aria-labelledby="sessions-heading">
         <div className="flex flex-wrap items-start justify-between gap-4">

@@ -14,11 +14,12 @@ import type { Role } from "@/db/schema";
 import { leaveWorkspaceAction } from "@/lib/actions/leave-workspace";
 import { renameWorkspaceAction } from "@/lib/actions/rename-workspace";
 import { setKeyHygieneAction } from "@/lib/actions/set-key-hygiene";
+import { RequireTwoFactor } from "./require-two-factor";
 import { refusalFor } from "@/lib/permissions";
 
-type Props = { workspace: { id: string; name: string }; role: Role; canRename: boolean; unusedKeyDays: number | null };
+type Props = { workspace: { id: string; name: string }; role: Role; canRename: boolean; unusedKeyDays: number | null; requireTwoFactor: boolean };
 
-export function GeneralView({ workspace, role, canRename, unusedKeyDays }: Props) {
+export function GeneralView({ workspace, role, canRename, unusedKeyDays, requireTwoFactor }: Props) {
   return (
     <div className="space-y-8">
       <header>
@@ -28,6 +29,7 @@ export function GeneralView({ workspace, role, canRename, unusedKeyDays }: Props
       <RenameForm workspace={workspace} canRename={canRename} />
       <WorkspaceId id={workspace.id} />
       <KeyHygiene days={unusedKeyDays} canChange={canRename} />
+      <RequireTwoFactor required={requireTwoFactor} canChange={canRename} />
       <LeaveWorkspace name={workspace.name} role={role} />
     </div>
   );

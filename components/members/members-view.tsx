@@ -25,6 +25,7 @@ import { cn } from "@/lib/utils";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { InviteMemberDialog } from "./invite-member-dialog";
 import { RemoveMemberDialog } from "./remove-member-dialog";
+import { ResetSecondFactorDialog } from "./reset-second-factor-dialog";
 
 /** The list's state as the server read it from the URL (lib/lists/members.ts). */
 export type MemberListState = { q?: string; role?: Role; sort: "joined" | "name"; dir: "asc" | "desc"; limit: number; cursor?: string; before?: string };
@@ -54,6 +55,7 @@ export function MembersView({ me, members, page, list, invitations, canManage, m
   const [inviting, setInviting] = useState(false);
   const [changing, setChanging] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [resetting, setResetting] = useState<Member | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const inviteButton = useRef<HTMLButtonElement>(null);
 
@@ -118,6 +120,12 @@ export function MembersView({ me, members, page, list, invitations, canManage, m
             <DropdownMenuContent className="w-64">
               <MenuAction label="Change role" refusal={refusal(member, "change")} onSelect={() => setChanging(member)} />
               <MenuAction label="Remove" destructive refusal={refusal(member, "remove")} onSelect={() => setRemoving(member)} />
+              <MenuAction
+                label="Reset two-factor sign-in"
+                destructive
+                refusal={me.role !== "owner" ? refusalFor("members:reset_two_factor") : member.userId === me.id ? "Manage your own in Settings → Account." : null}
+                onSelect={() => setResetting(member)}
+              />
             </DropdownMenuContent>
           </DropdownMenu>
         ),
@@ -214,6 +222,7 @@ export function MembersView({ me, members, page, list, invitations, canManage, m
       />
       <ChangeRoleDialog member={changing} myRole={me.role} onClose={() => setChanging(null)} />
       <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} afterRemoval={() => heading.current} />
+      <ResetSecondFactorDialog member={resetting} onClose={() => setResetting(null)} />
     </div>
   );
 }

@@ -4,6 +4,9 @@ import type { Database, Transaction } from "@/db/client";
 import { workspaces } from "@/db/schema";
 
 export async function findWorkspaceSettings(db: Database | Transaction, workspaceId: string) {
-  const [row] = await db.select({ disableUnusedKeysAfterDays: workspaces.disableUnusedKeysAfterDays }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return row ?? { disableUnusedKeysAfterDays: null };
+  const [row] = await db
+    .select({ disableUnusedKeysAfterDays: workspaces.disableUnusedKeysAfterDays, requireTwoFactor: workspaces.requireTwoFactor })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row ?? { disableUnusedKeysAfterDays: null, requireTwoFactor: false };
 }

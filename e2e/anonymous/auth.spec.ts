@@ -10,7 +10,7 @@ test("an anonymous visitor of the dashboard is sent to sign-in, then back", asyn
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fapi-keys$/);
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   await expect(page.getByRole("heading", { name: "API Keys", exact: true })).toBeVisible();
 
@@ -33,14 +33,14 @@ test("a wrong password and an unknown email get the same answer", async ({ page 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
   await expect(page.getByLabel("Email")).toHaveValue(owner.email);
 
   await page.getByLabel("Email").fill("nobody-here@example.com");
   await page.getByLabel("Password").fill("not-the-password");
   const answered = nextServerAction(page);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await answered;
   await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
   await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.com");

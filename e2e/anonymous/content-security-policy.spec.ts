@@ -23,7 +23,7 @@ test("signed-out pages trip no CSP violation, forms included", async ({ page }) 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("nobody@example.com");
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").first()).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -21,7 +21,7 @@ test("a next parameter never leads sign-in off our origin", async ({ newAccount,
     await page.goto(`/sign-in?next=${payload}`);
     await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
     expect(new URL(page.url()).origin, payload).toBe(new URL(baseURL!).origin);
     await context.close();
@@ -36,7 +36,7 @@ test("a next parameter on our origin is followed after sign-in", async ({ newAcc
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Faccount$/);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/account$/);
   await context.close();
 });

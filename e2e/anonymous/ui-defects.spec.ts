@@ -23,7 +23,7 @@ for (const viewport of [PHONE, DESKTOP]) {
       await page.getByLabel("Email").fill(owner.email);
       await page.getByLabel("Password").fill("not-the-password");
       let answered = nextServerAction(page);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await answered;
       const error = page.locator("form").getByRole("alert");
       await expect(error).toHaveText("Invalid email or password.");

@@ -3,9 +3,10 @@
 // signed-in person of another workspace (with the target's real ids) and a signed-out client.
 // Allowed calls must take effect; denied ones must change nothing in the workspace and write
 // no audit event. A new action without cases here fails the test.
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { testAddress } from "../fixtures";
 import { E2E_DIST_DIR, e2eDatabase, TEST_PASSWORD, TEST_PASSWORD_HASH, uniqueEmail } from "../support";
 
@@ -34,6 +35,9 @@ const PUBLIC = {
   "lib/actions/auth.ts#signInAction": "checks the password (throttled), no session needed",
   "lib/actions/auth.ts#signUpAction": "creates an account, no session needed",
   "lib/actions/auth.ts#signOutAction": "ends the caller's own session, whatever it is",
+  "lib/actions/second-step.ts#secondStepAction": "checks a code for the pending sign-in of the caller's own cookie (throttled), no session needed",
+  "lib/actions/passkey-sign-in.ts#passkeySignInOptionsAction": "sends a WebAuthn challenge in the caller's own cookie, changes nothing",
+  "lib/actions/passkey-sign-in.ts#passkeySignInAction": "checks a passkey's signature over that challenge, no session needed",
 };
 
 async function newKey({ sql, workspaceId }: World) {
@@ -192,6 +196,97 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ key: "swb_sk_matrix-not-a-real-key" }),
     happened: async () => true,
   },
+  // Before the cases that move people between workspaces: the two-factor cases need them in it.
+  // Two-factor sign-in (README "Two-factor sign-in and passkeys"): each acts on the caller's own
+// account, so every signed-in person may, and the workspace under test is untouched.
+  "lib/actions/begin-totp-setup.ts#beginTotpSetupAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async ({ sql }, actor) => {
+      if (actor !== "anonymous") await sql`delete from user_totp where user_id = (select id from users where email = ${actorEmail(actor)})`;
+      return {};
+    },
+    happened: async ({ sql }, _input, actor) =>
+      (await sql`select 1 from user_totp t join users u on u.id = t.user_id where u.email = ${actorEmail(actor)} and t.confirmed_at is null`).length === 1,
+  },
+  "lib/actions/confirm-totp-setup.ts#confirmTotpSetupAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async (world, actor) => {
+      if (actor === "anonymous") return { code: "123456" };
+      const secret = await giveTotp(world, actor, { confirmed: false });
+      return { code: TOTP.generate({ secret: Secret.fromBase32(secret) }) };
+    },
+    happened: async ({ sql }, _input, actor) =>
+      (await sql`select 1 from user_totp t join users u on u.id = t.user_id where u.email = ${actorEmail(actor)} and t.confirmed_at is not null`).length === 1,
+  },
+  "lib/actions/turn-off-two-factor.ts#turnOffTwoFactorAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async (world, actor) => {
+      if (actor !== "anonymous") await giveTotp(world, actor, { confirmed: true });
+      return { password: TEST_PASSWORD };
+    },
+    happened: async ({ sql }, _input, actor) => (await sql`select 1 from user_totp t join users u on u.id = t.user_id where u.email = ${actorEmail(actor)}`).length === 0,
+  },
+  "lib/actions/regenerate-recovery-codes.ts#regenerateRecoveryCodesAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async (world, actor) => {
+      if (actor !== "anonymous") await giveTotp(world, actor, { confirmed: true });
+      return { password: TEST_PASSWORD };
+    },
+    happened: async ({ sql }, _input, actor) =>
+      (await sql`select 1 from recovery_codes r join users u on u.id = r.user_id where u.email = ${actorEmail(actor)} and r.used_at is null`).length === 10,
+  },
+  // Sends a challenge in the caller's cookie and changes nothing: "happened" is the allowed answer itself.
+  "lib/actions/passkey-registration-options.ts#passkeyRegistrationOptionsAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async () => ({}),
+    happened: async () => true,
+  },
+  // A new passkey needs an authenticator's answer to the challenge in the caller's cookie, which
+  // raw HTTP cannot give: every caller here is refused. e2e/anonymous/two-factor.spec.ts adds one
+  // with Chromium's virtual authenticator.
+  "lib/actions/add-passkey.ts#addPasskeyAction": {
+    allowed: [],
+    prepare: async () => ({ name: "Matrix passkey", response: JSON.stringify({ id: "bWF0cml4", rawId: "bWF0cml4", type: "public-key", response: {}, clientExtensionResults: {} }) }),
+    happened: async () => true,
+  },
+  // Only the person themself may remove their passkey, even with their own right password.
+  "lib/actions/remove-passkey.ts#removePasskeyAction": {
+    allowed: ["owner"],
+    prepare: async ({ sql, users }) => {
+      const [row] = await sql`insert into passkeys (user_id, credential_id, public_key, name)
+        values (${users.owner.id}, ${randomBytes(16).toString("base64url")}, 'matrix', 'Matrix passkey') returning id`;
+      return { passkeyId: row!.id, password: TEST_PASSWORD };
+    },
+    happened: async ({ sql }, input) => (await sql`select 1 from passkeys where id = ${input.passkeyId as string}`).length === 0,
+  },
+  // The same password again: the caller's other sessions end, this one (the context's) stays.
+  "lib/actions/change-password.ts#changePasswordAction": {
+    allowed: ALL_SIGNED_IN,
+    prepare: async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    happened: async ({ sql }, _input, actor) =>
+      (await sql`select 1 from audit_events where action = 'auth.password_changed' and actor_label = ${actorEmail(actor)}`).length > 0,
+  },
+  "lib/actions/reset-member-second-factor.ts#resetMemberSecondFactorAction": {
+    allowed: ["owner"],
+    prepare: async (world) => {
+      const member = await newPerson(world, "member");
+      await world.sql`insert into user_totp (user_id, secret_encrypted, confirmed_at) values (${member.id}, 'v1.sealed.elsewhere.x', now())`;
+      return { userId: member.id };
+    },
+    happened: async ({ sql }, input) => (await sql`select 1 from user_totp where user_id = ${input.userId as string}`).length === 0,
+  },
+  // Turning the requirement off (the prepare turns it on). Everyone who calls gets a second factor
+  // first, so the requirement never locks the later cases' callers out.
+  "lib/actions/set-require-two-factor.ts#setRequireTwoFactorAction": {
+    allowed: MANAGERS,
+    ownWorkspace: true,
+    prepare: async (world, actor) => {
+      if (actor !== "anonymous") await giveTotp(world, actor, { confirmed: true });
+      await world.sql`update workspaces set require_two_factor = true where id = ${world.workspaceId}`;
+      return { required: false };
+    },
+    happened: async ({ sql, workspaceId }) => (await sql`select require_two_factor from workspaces where id = ${workspaceId}`)[0]!.require_two_factor === false,
+  },
   // Any signed-in person may create a workspace of their own (the workspace under test is untouched).
   "lib/actions/workspaces.ts#createWorkspaceAction": {
     allowed: ALL_SIGNED_IN,
@@ -214,7 +309,7 @@ const CASES: Record<string, Case> = {
     happened: async ({ sql, workspaceId }, _input, actor) =>
       (await sql`select 1 from memberships m join users u on u.id = m.user_id where m.workspace_id = ${workspaceId} and u.email = ${actorEmail(actor)}`).length === 0,
   },
-  // Ends only the caller's own sessions (run last: it signs the caller out).
+    // Ends only the caller's own sessions (run last: it signs the caller out).
   "lib/actions/sign-out-all-sessions.ts#signOutAllSessionsAction": {
     allowed: ALL_SIGNED_IN,
     prepare: async () => ({}),
@@ -222,6 +317,24 @@ const CASES: Record<string, Case> = {
       (await sql`select 1 from sessions s join users u on u.id = s.user_id where u.email = ${actorEmail(actor)}`).length === 0,
   },
 };
+
+/**
+ * An authenticator app for the caller, its secret sealed as the server seals it (AES-256-GCM
+ * under a key derived from the e2e server's AUTH_SECRET, lib/auth/secret-box.ts).
+ */
+async function giveTotp({ sql }: World, actor: Actor, { confirmed }: { confirmed: boolean }) {
+  const secret = new Secret({ size: 20 }).base32;
+  const authSecret = readFileSync(".data/e2e/auth-secret", "utf8").trim();
+  const key = Buffer.from(hkdfSync("sha256", authSecret, "switchboard", "switchboard totp-secret v1", 32));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const ciphertext = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  const sealed = ["v1", iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  await sql`insert into user_totp (user_id, secret_encrypted, confirmed_at)
+    select id, ${sealed}, ${confirmed ? sql`now()` : null} from users where email = ${actorEmail(actor)}
+    on conflict (user_id) do update set secret_encrypted = excluded.secret_encrypted, confirmed_at = excluded.confirmed_at, last_used_step = null`;
+  return secret;
+}
 
 let world: World;
 const emails = new Map<Actor, string>();

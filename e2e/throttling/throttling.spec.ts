@@ -13,7 +13,7 @@ test("after 10 failed sign-ins from one address the next is told to wait; the ow
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
     const answered = nextServerAction(page);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await answered;
   };
 
@@ -37,7 +37,7 @@ test("after 10 failed sign-ins from one address the next is told to wait; the ow
   await home.page.goto("/sign-in");
   await home.page.getByLabel("Email").fill(owner.email);
   await home.page.getByLabel("Password").fill(owner.password);
-  await home.page.getByRole("button", { name: "Sign in" }).click();
+  await home.page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(home.page).toHaveURL(/\/settings\/api-keys$/);
 
   await stranger.context.close();

@@ -30,6 +30,7 @@ const actionArguments = z.union([z.tuple([z.unknown(), input]), z.tuple([input])
 
 const MALFORMED = "This request was malformed. Reload the page and try again.";
 const SIGNED_OUT = "Your session has ended. Sign in again.";
+const SECOND_FACTOR_MISSING = "This workspace requires two-factor sign-in. Set it up in Settings → Account first.";
 
 type Options<Schema extends z.ZodType> = {
   /** Names the action in server logs. */
@@ -73,6 +74,7 @@ export function workspaceAction<Schema extends z.ZodType, T = undefined>(
     async () => {
       const context = await getSessionContext();
       if (!context) return refused<T>(SIGNED_OUT);
+      if (context.secondFactorMissing) return refused<T>(SECOND_FACTOR_MISSING);
       if (!can(context.role, options.permission)) return refused<T>(`${refusalFor(options.permission)} Ask a workspace admin.`);
       return { ...context, actor: await actorFor(context.user) };
     },

@@ -5,8 +5,10 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth, signIn, signOut } from "@/lib/auth";
-import { isKnownDevice, issueDeviceToken, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "@/lib/auth/known-device";
+import { getDb } from "@/db/client";
+import { findTwoFactorStatus } from "@/db/queries/two-factor";
+import { auth, SecondFactorRequired, signIn, signOut } from "@/lib/auth";
+import { isKnownDevice, KNOWN_DEVICE_COOKIE } from "@/lib/auth/known-device";
 import { hashPassword } from "@/lib/auth/password";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { beginSignUp, signInLockedForMinutes } from "@/lib/auth/throttle";
@@ -20,25 +22,13 @@ import { endSession } from "@/lib/services/sessions";
 import { text } from "@/lib/text";
 import { workspaceNameSchema } from "@/lib/workspace-schemas";
 import { publicAction } from "./action";
+import { rememberDevice, startPendingSignIn } from "./finish-sign-in";
 import { echoValues } from "./action-state";
 
 const clientIp = async () => (await headers()).get(CLIENT_IP_HEADER);
 
 /** Where to go after signing in: a path of ours (checked again by safeRedirectPath). */
 const NEXT = text(expects("next", "a path of this site, such as /settings/api-keys")).max(2048, "next can be 2048 characters at most.").optional();
-
-/** After a successful sign-in: this browser is now a known device of the account (lib/auth/known-device.ts). */
-async function rememberDevice(email: string) {
-  const secret = getEnv().AUTH_SECRET;
-  if (!secret) return;
-  (await cookies()).set(KNOWN_DEVICE_COOKIE, issueDeviceToken(email, secret), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: (await headers()).get("x-forwarded-proto") === "https",
-    path: "/",
-    maxAge: KNOWN_DEVICE_MAX_AGE_SECONDS,
-  });
-}
 
 async function isThisDeviceKnown(email: string) {
   const secret = getEnv().AUTH_SECRET;
@@ -91,9 +81,14 @@ export const signUpAction = publicAction({
   },
 });
 
-export const signInAction = publicAction({
+/** What a right password answers when a second step is due (the form then asks for it). */
+export type SignInResult = { secondStep: { authenticatorApp: boolean; passkey: boolean } };
+
+const signInActionSchema = signInSchema.extend({ next: NEXT });
+
+export const signInAction = publicAction<typeof signInActionSchema, SignInResult>({
   name: "sign-in",
-  schema: signInSchema.extend({ next: NEXT }),
+  schema: signInActionSchema,
   secretFields: ["password"],
   async handler({ email, password, next }, raw) {
     const values = echoValues(raw, ["password"]);
@@ -101,6 +96,11 @@ export const signInAction = publicAction({
       await signIn("credentials", { email, password, redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
+      if (error instanceof SecondFactorRequired) {
+        await startPendingSignIn(error.pendingToken);
+        const status = await findTwoFactorStatus(getDb(), error.userId);
+        return { ok: true, data: { secondStep: { authenticatorApp: status.totp, passkey: status.passkeys.length > 0 } } };
+      }
       if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
         const minutes = await signInLockedForMinutes(email, await clientIp(), { knownDevice: await isThisDeviceKnown(email) });
         return { ok: false, error: tooManyAttempts(minutes), values };

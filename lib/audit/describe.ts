@@ -30,6 +30,17 @@ const SENTENCES: Record<AuditAction, (e: Describable) => string> = {
   "auth.sign_in_failed": (e) => `A sign-in as ${quoted(e.targetLabel)} failed (wrong password)`,
   "auth.session_ended": (e) => `${e.actorLabel} signed out one of their other sessions (${quoted(e.metadata.device)})`,
   "auth.all_sessions_ended": (e) => `${e.actorLabel} signed out of all ${quoted(String(e.metadata.count))} of their sessions`,
+  "auth.two_factor_enabled": (e) => `${e.actorLabel} turned on two-factor sign-in with an authenticator app`,
+  "auth.two_factor_disabled": (e) => `${e.actorLabel} turned off two-factor sign-in with an authenticator app`,
+  "auth.recovery_codes_regenerated": (e) => `${e.actorLabel} made new recovery codes (the old ones no longer work)`,
+  "auth.recovery_code_used": (e) => `A recovery code of ${quoted(e.targetLabel)} was used (${quoted(String(e.metadata.left))} left)`,
+  "auth.second_factor_failed": (e) => `A wrong second-factor code was entered for ${quoted(e.targetLabel)}`,
+  "auth.passkey_added": (e) => `${e.actorLabel} added the passkey ${quoted(e.metadata.name)}`,
+  "auth.passkey_removed": (e) => `${e.actorLabel} removed the passkey ${quoted(e.metadata.name)}`,
+  "auth.password_changed": (e) => `${e.actorLabel} changed their password and signed out ${quoted(String(e.metadata.sessionsEnded))} other sessions`,
+  "member.two_factor_reset": (e) => `${e.actorLabel} reset the second factor of ${quoted(e.targetLabel)}`,
+  "workspace.two_factor_required": (e) =>
+    `${e.actorLabel} ${(e.metadata.after as { requireTwoFactor?: boolean } | undefined)?.requireTwoFactor ? "required" : "stopped requiring"} two-factor sign-in`,
 };
 
 export function describeAuditEvent(event: Describable): string {

@@ -23,6 +23,16 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in_failed",
   "auth.session_ended",
   "auth.all_sessions_ended",
+  "auth.two_factor_enabled",
+  "auth.two_factor_disabled",
+  "auth.recovery_codes_regenerated",
+  "auth.recovery_code_used",
+  "auth.second_factor_failed",
+  "auth.passkey_added",
+  "auth.passkey_removed",
+  "auth.password_changed",
+  "member.two_factor_reset",
+  "workspace.two_factor_required",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

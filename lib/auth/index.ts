@@ -1,5 +1,8 @@
 // Auth.js v5: email + password sign-in (Credentials). Throttling lives in `authorize`, the one
-// place every sign-in passes through (the form's action and /api/auth/callback/credentials).
+// place every password passes through (the form's action and /api/auth/callback/credentials).
+// For an account with a second factor a right password starts no session: `authorize` throws
+// SecondFactorRequired with a pending sign-in, and only the "second-step" provider, fed a ticket
+// by the action that checked the code or passkey, starts one (lib/auth/pending-sign-in.ts).
 //
 // Sessions are rows, not just tokens: a successful sign-in starts a row in `sessions` and the
 // JWT carries its id. Every `auth()` call runs the `jwt` callback, which checks that row (one
@@ -9,6 +12,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
+import { findSessionUser } from "@/db/queries/session";
+import { hasSecondFactor } from "@/db/queries/two-factor";
 import { findUserByEmail } from "@/db/queries/users";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
@@ -19,11 +24,26 @@ import { recordFailedSignIn } from "@/lib/services/sign-in-events";
 import { authConfig } from "./config";
 import { deviceTokenFrom, isKnownDevice } from "./known-device";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { pendingSignInToken, readSignInTicket } from "./pending-sign-in";
 import { signInSchema } from "./schemas";
 import { beginSignInAttempt, signInFailed, signInSucceeded } from "./throttle";
 
 export class TooManySignInAttempts extends CredentialsSignin {
   code = "too_many_attempts";
+}
+
+/**
+ * The password was right but the account has a second factor: no session yet. The action
+ * (lib/actions/auth.ts) keeps `pendingToken` in a cookie and asks for the second step.
+ */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor_required";
+  constructor(
+    readonly userId: string,
+    readonly pendingToken: string,
+  ) {
+    super();
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,8 +110,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         await signInSucceeded(email, ip);
+        if (await hasSecondFactor(getDb(), user.id)) throw new SecondFactorRequired(user.id, pendingSignInToken(user.id));
         const sessionId = await startSession({ userId: user.id, ip, userAgent: request.headers.get("user-agent") });
         return { id: user.id, email: user.email, name: user.name, sessionId };
+      },
+    }),
+    // The end of a two-step sign-in (or of a passkey sign-in): the action that checked the code
+    // or the passkey hands over a ticket it signed seconds ago (lib/auth/pending-sign-in.ts).
+    Credentials({
+      id: "second-step",
+      credentials: { ticket: {} },
+      async authorize(credentials, request) {
+        const userId = readSignInTicket(credentials.ticket);
+        if (!userId) return null;
+        const user = await findSessionUser(getDb(), userId);
+        if (!user) return null;
+        const sessionId = await startSession({ userId: user.id, ip: request.headers.get(CLIENT_IP_HEADER), userAgent: request.headers.get("user-agent") });
+        return { ...user, sessionId };
       },
     }),
   ],

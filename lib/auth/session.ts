@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { findActiveMembership, findSessionUser, type SessionContext, type SessionUser } from "@/db/queries/session";
+import { isSecondFactorMissing } from "@/db/queries/two-factor";
 import { routes } from "@/lib/routes";
 import { auth } from "./index";
 
@@ -20,12 +21,17 @@ export const getSessionUser = cache(async (): Promise<{ sessionId: string; user:
   return user ? { sessionId, user } : null;
 });
 
-/** The signed-in person in their active workspace, or null (signed out, or in no workspace). */
-export const getSessionContext = cache(async (): Promise<SessionContext | null> => {
+/**
+ * The signed-in person in their active workspace, or null (signed out, or in no workspace).
+ * `secondFactorMissing`: the workspace requires two-factor sign-in and the person has no second
+ * factor yet; pages send them to set one up and workspace actions refuse (lib/actions/action.ts).
+ */
+export const getSessionContext = cache(async (): Promise<(SessionContext & { secondFactorMissing: boolean }) | null> => {
   const signedIn = await getSessionUser();
   if (!signedIn) return null;
   const membership = await findActiveMembership(getDb(), signedIn.user.id);
-  return membership ? { ...signedIn, ...membership } : null;
+  if (!membership) return null;
+  return { ...signedIn, ...membership, secondFactorMissing: await isSecondFactorMissing(getDb(), membership.workspace.id, signedIn.user.id) };
 });
 
 /** For pages that need only a person: the person, or a redirect to sign-in. */
@@ -35,9 +41,13 @@ export async function requireSessionUser() {
   return signedIn;
 }
 
-/** For workspace pages: the context, or a redirect to sign-in, or to creating a workspace. */
+/**
+ * For workspace pages: the context, or a redirect to sign-in, or to creating a workspace, or to
+ * setting up a second factor when the workspace requires one.
+ */
 export async function requireSessionContext(): Promise<SessionContext> {
   const context = await getSessionContext();
+  if (context?.secondFactorMissing) redirect(routes.twoFactorRequired);
   if (context) return context;
   await requireSessionUser();
   redirect(routes.newWorkspace);

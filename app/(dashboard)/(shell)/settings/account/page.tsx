@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AccountView } from "@/components/account/account-view";
 import { getDb } from "@/db/client";
 import { listSessions } from "@/db/queries/sessions";
+import { findTwoFactorStatus } from "@/db/queries/two-factor";
 import { requireSessionContext } from "@/lib/auth/session";
 import { describeUserAgent } from "@/lib/user-agent";
 
@@ -9,10 +10,11 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const { user, sessionId } = await requireSessionContext();
-  const sessions = await listSessions(getDb(), user.id);
+  const [sessions, twoFactor] = await Promise.all([listSessions(getDb(), user.id), findTwoFactorStatus(getDb(), user.id)]);
   return (
     <AccountView
       user={user}
+      twoFactor={twoFactor}
       sessions={sessions.map((session) => ({
         id: session.id,
         device: describeUserAgent(session.userAgent),

@@ -10,5 +10,5 @@ export const metadata: Metadata = { title: "General" };
 export default async function GeneralPage() {
   const { workspace, role } = await requireSessionContext();
   const settings = await findWorkspaceSettings(getDb(), workspace.id);
-  return <GeneralView workspace={workspace} role={role} canRename={can(role, "workspace:update")} unusedKeyDays={settings.disableUnusedKeysAfterDays} />;
+  return <GeneralView workspace={workspace} role={role} canRename={can(role, "workspace:update")} unusedKeyDays={settings.disableUnusedKeysAfterDays} requireTwoFactor={settings.requireTwoFactor} />;
 }

@@ -12,6 +12,7 @@ import { logError } from "@/lib/server/error-log";
 export async function GET(request: Request) {
   const context = await getSessionContext();
   if (!context) return Response.json({ error: { code: "unauthorized", message: "Sign in to export the audit log." } }, { status: 401 });
+  if (context.secondFactorMissing) return Response.json({ error: { code: "forbidden", message: "This workspace requires two-factor sign-in. Set it up in Settings → Account first." } }, { status: 403 });
   if (!can(context.role, "audit:read")) {
     return Response.json({ error: { code: "forbidden", message: refusalFor("audit:read") } }, { status: 403 });
   }

@@ -14,6 +14,7 @@ const USAGE_CSV_COLUMNS = ["key_id", "key_name", "outcome", "count", "from", "to
 export async function GET(request: Request) {
   const context = await getSessionContext();
   if (!context) return Response.json({ error: { code: "unauthorized", message: "Sign in to export usage." } }, { status: 401 });
+  if (context.secondFactorMissing) return Response.json({ error: { code: "forbidden", message: "This workspace requires two-factor sign-in. Set it up in Settings → Account first." } }, { status: 403 });
   const query = parseUsagePageQuery(Object.fromEntries(new URL(request.url).searchParams));
   if (Object.keys(query.errors).length > 0) {
     return Response.json({ error: { code: "invalid_request", message: "Check the range.", details: query.errors } }, { status: 400 });
