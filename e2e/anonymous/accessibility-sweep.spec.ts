@@ -186,6 +186,7 @@ export const SWEPT_PAGES: SweptPage[] = [
   { path: "/settings/audit-log", heading: "Audit log", as: "owner" },
   { path: "/settings/account", heading: "Account", as: "owner", overlays: [TIME_TOOLTIP] },
   { path: "/workspaces/new", heading: "Create a workspace", as: "owner" },
+  { path: "/workspaces/two-factor", heading: "Two-factor sign-in is set up", as: "owner" },
   // As a viewer: the controls the role may not use, each with the tooltip that says why.
   {
     path: "/settings/api-keys",

@@ -45,7 +45,7 @@ test("a signed-in person gets a 503 outage page, not sign-in, while PostgreSQL i
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
   const cookiesBefore = (await context.cookies()).filter((c) => c.name.includes("session-token"));
   expect(cookiesBefore).toHaveLength(1);
