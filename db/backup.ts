@@ -7,7 +7,7 @@
 // price of this kind of backup. External PostgreSQL: use pg_dump or the provider's backups.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -22,8 +22,12 @@ export async function backupEmbedded(location: EmbeddedLocation, file?: string):
   if (!existsSync(path.join(dataDir, "postgres", "PG_VERSION"))) throw new Error(`No embedded database under ${dataDir}/postgres: nothing to back up.`);
   await stopIfRunning(location);
   const target = path.resolve(file ?? path.join(dataDir, "backups", `switchboard-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`));
-  await mkdir(path.dirname(target), { recursive: true });
+  // The archive holds AUTH_SECRET (which signs sessions and seals TOTP secrets) and the database
+  // password: readable by this user only, like DATA_DIR itself.
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const present = CONTENTS.filter((name) => existsSync(path.join(dataDir, name)));
+  await writeFile(target, "", { mode: 0o600 });
+  await chmod(target, 0o600);
   // tar keeps owners and modes, which PostgreSQL insists on (its folder is 0700, owned by its user).
   await run("tar", ["-czf", target, "-C", dataDir, ...present]);
   return target;

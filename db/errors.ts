@@ -40,3 +40,11 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Raised by our own code when a check that needs the database could not be made (the session's
+ * row, lib/auth/session.ts). SQLSTATE 08006, connection_failure: isDatabaseUnreachable says yes.
+ */
+export class DatabaseUnreachableError extends Error {
+  readonly code = "08006";
+}

@@ -1,5 +1,5 @@
-// The colour theme a browser asked for (README "Dark mode"): a cookie the root layout reads, so the
-// first paint is already in the right theme. No cookie, or anything unknown, is "system": the
+// The colour theme a browser asked for (README "Dark mode"): a cookie that the layouts rendered per
+// request read (components/theme-scope.tsx), so the first paint is already in the right theme. No cookie, or anything unknown, is "system": the
 // stylesheet's prefers-color-scheme decides (app/globals.css).
 export const THEME_COOKIE = "theme";
 export const THEMES = ["system", "light", "dark"] as const;
@@ -12,7 +12,7 @@ export function parseTheme(value: string | undefined): Theme {
   return value === "light" || value === "dark" ? value : "system";
 }
 
-/** The value of <html data-theme>: absent for "system". */
+/** The value of the theme scope's data-theme: absent for "system". */
 export function themeAttribute(theme: Theme): "light" | "dark" | undefined {
   return theme === "system" ? undefined : theme;
 }

@@ -73,7 +73,7 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-/** GET /api/v1/me through the same app with and without usage counting, 5 s each in turn, 3 rounds. */
+/** GET /api/v1/me through the same app without counting, counting usage, and with the first-request check, 5 s each in turn, 3 rounds. */
 async function hotPathCost(databaseUrl: string) {
   const { createApiKey } = await import("@/lib/services/api-keys");
   // A workspace of its own: the one above holds as many keys as a workspace may.
@@ -90,10 +90,10 @@ async function hotPathCost(databaseUrl: string) {
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {
-    const [without, counting] = await new Promise<[string, string]>((resolve, reject) => {
+    const [without, counting, full] = await new Promise<[string, string, string]>((resolve, reject) => {
       server.stdout.on("data", (chunk: Buffer) => {
-        const ready = /ready (\S+) (\S+)/.exec(chunk.toString());
-        if (ready) resolve([ready[1]!, ready[2]!]);
+        const ready = /ready (\S+) (\S+) (\S+)/.exec(chunk.toString());
+        if (ready) resolve([ready[1]!, ready[2]!, ready[3]!]);
       });
       server.once("exit", (code) => reject(new Error(`usage-cost-server exited with ${code}`)));
     });
@@ -102,16 +102,20 @@ async function hotPathCost(databaseUrl: string) {
       if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
       return result.requests.average;
     };
-    await load(without); // warm both (JIT, key cache)
-    await load(counting);
-    const rounds: { without: number; counting: number }[] = [];
-    for (let round = 0; round < 3; round++) rounds.push({ without: await load(without), counting: await load(counting) });
+    // Warm all three (JIT, key cache).
+    for (const base of [without, counting, full]) await load(base);
+    const rounds: { without: number; counting: number; full: number }[] = [];
+    for (let round = 0; round < 3; round++) rounds.push({ without: await load(without), counting: await load(counting), full: await load(full) });
+    const change = (value: number, base: number) => `${((value / base - 1) * 100).toFixed(1)} %`;
     console.log("\nGET /api/v1/me over HTTP, the /api/v1 app alone (no Next), 50 connections, 5 s per run:");
     for (const [index, round] of rounds.entries()) {
-      console.log(`  round ${index + 1}: without counting ${round.without.toFixed(0)} req/s, counting usage ${round.counting.toFixed(0)} req/s (${((round.counting / round.without - 1) * 100).toFixed(1)} %)`);
+      console.log(
+        `  round ${index + 1}: without counting ${round.without.toFixed(0)} req/s, counting usage ${round.counting.toFixed(0)} req/s (${change(round.counting, round.without)}), ` +
+          `and the first request (onboarding) ${round.full.toFixed(0)} req/s (${change(round.full, round.counting)} against counting usage)`,
+      );
     }
-    const sum = (key: "without" | "counting") => rounds.reduce((total, round) => total + round[key], 0);
-    console.log(`  overall: ${((sum("counting") / sum("without") - 1) * 100).toFixed(1)} % (negative: counting is slower)`);
+    const sum = (key: "without" | "counting" | "full") => rounds.reduce((total, round) => total + round[key], 0);
+    console.log(`  overall: counting usage ${change(sum("counting"), sum("without"))}, then the first request ${change(sum("full"), sum("counting"))} (negative: slower)`);
   } finally {
     server.kill("SIGTERM");
   }

@@ -1,12 +1,16 @@
-// For `npm run bench:usage`: the /api/v1 app twice in one process, on the same database and key
-// cache, once counting usage and once not, so that the bench can load them in turn and compare.
-// Prints "ready <base without> <base with>" once both listen. Env: DATABASE_URL.
+// For `npm run bench:usage`: the /api/v1 app three times in one process, on the same database and
+// key cache: counting nothing, counting usage, and counting usage and the workspace's first request
+// (as in production, lib/api/platform.ts), so that the bench can load them in turn and compare.
+// Prints "ready <base without> <base counting> <base counting and first request>" once all listen.
+// Env: DATABASE_URL.
 import { getDb } from "@/db/client";
 import { keyLookupFrom, publicOriginsFrom } from "@/db/queries/key-verification";
 import { createApiApp } from "@/lib/api/app";
 import { cachedLookup, KeyCache } from "@/lib/keys/cache";
 import { OriginIndex } from "@/lib/keys/origin-index";
 import { createKeyVerifier } from "@/lib/keys/verify";
+import { FirstRequestRecorder } from "@/lib/onboarding/first-request";
+import { recordFirstRequest } from "@/lib/services/onboarding";
 import { UsageRecorder } from "@/lib/usage/recorder";
 import { getUsageStore } from "@/lib/usage/store";
 import { serveApi } from "../test/support/serve-api";
@@ -18,4 +22,5 @@ const usage = new UsageRecorder(getUsageStore());
 usage.start(5_000);
 const without = await serveApi(createApiApp({ verifyRequest, origins }).fetch);
 const counting = await serveApi(createApiApp({ verifyRequest, origins, usage }).fetch);
-console.log(`ready ${without.base} ${counting.base}`);
+const full = await serveApi(createApiApp({ verifyRequest, origins, usage, firstRequests: new FirstRequestRecorder(recordFirstRequest) }).fetch);
+console.log(`ready ${without.base} ${counting.base} ${full.base}`);

@@ -64,19 +64,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) return user.sessionId ? { ...token, sid: user.sessionId } : null;
       // Every later request: no live row, no session (null makes Auth.js drop the cookie).
       if (!token.sid || !token.sub || !UUID.test(token.sid)) return null;
+      const { unverified: _, ...checked } = token;
       try {
-        return (await resumeSession(token.sid, token.sub, await requestIp())) ? token : null;
+        return (await resumeSession(token.sid, token.sub, await requestIp())) ? checked : null;
       } catch (error) {
         // The database is unreachable: whether the session lives is unknown, and returning null
         // (or throwing) would make Auth.js drop the cookie, signing the person out of an outage.
-        // The token stands; the page asks the database next, fails, and says there is an outage.
-        if (noteIfDatabaseUnreachable(error)) return token;
+        // The cookie stands but the token is marked unverified, so that this request is never
+        // treated as signed in (getSessionUser shows the outage instead): it fails closed.
+        if (noteIfDatabaseUnreachable(error)) return { ...checked, unverified: true };
         throw error;
       }
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.sessionId = token.sid;
+      if (token.unverified) session.unverified = true;
       return session;
     },
   },

@@ -5,6 +5,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { DatabaseUnreachableError } from "@/db/errors";
 import { findActiveMembership, findSessionUser, type SessionContext, type SessionUser } from "@/db/queries/session";
 import { isSecondFactorMissing } from "@/db/queries/two-factor";
 import { routes } from "@/lib/routes";
@@ -14,6 +15,8 @@ import { auth } from "./index";
 export const getSessionUser = cache(async (): Promise<{ sessionId: string; user: SessionUser } | null> => {
   // auth() checks the session's row (lib/auth/index.ts): a signed-out token yields null here.
   const session = await auth();
+  // The row could not be checked: not signed out (the cookie stays), but not signed in either.
+  if (session?.unverified) throw new DatabaseUnreachableError("The session could not be checked: the database is unreachable.");
   const userId = session?.user?.id;
   const sessionId = session?.sessionId;
   if (!userId || !sessionId) return null;

@@ -9,6 +9,8 @@ declare module "next-auth" {
   }
   interface Session {
     sessionId?: string;
+    /** The session row could not be checked (the database is unreachable): not yet a session. */
+    unverified?: true;
   }
 }
 
@@ -16,5 +18,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** The `sessions` row this token stands for; without a live row the token is no session. */
     sid?: string;
+    /** Set for this request only when the session row could not be checked (lib/auth/index.ts). */
+    unverified?: true;
   }
 }

