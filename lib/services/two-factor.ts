@@ -47,8 +47,18 @@ export async function pendingTotpSecret(userId: string): Promise<string | null> 
   return row && !row.confirmedAt ? open(row.secretEncrypted) : null;
 }
 
-/** Confirms the setup with a code from the app; returns the ten new recovery codes, or null for a wrong code. */
-export async function confirmTotpSetup(actor: UserActor, code: string): Promise<string[] | null> {
+/** "The current password or a second factor" (README "Two-factor sign-in and passkeys"). */
+export type IdentityProof = { password?: string; code?: string };
+export type ProofRefused = { ok: false; lockedForMinutes: number | null };
+
+/**
+ * Confirms the setup with a code from the app, after the current password (a stolen session
+ * alone cannot add a factor): the ten new recovery codes, null for a wrong code, or the refusal
+ * of the proof (checked first, counted by the same throttle as every other proof).
+ */
+export async function confirmTotpSetup(actor: UserActor, code: string, proof: IdentityProof): Promise<string[] | null | ProofRefused> {
+  const check = await confirmIdentity(actor, proof, actor);
+  if (!check.ok) return check;
   const row = await findUserTotp(getDb(), actor.id);
   const secret = row && !row.confirmedAt ? open(row.secretEncrypted) : null;
   const step = secret ? totpStep(secret, normalizeTotpCode(code)) : null;

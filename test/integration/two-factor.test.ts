@@ -40,8 +40,8 @@ const events = async (user: TestUser, action: string) =>
 async function withTotp(user?: TestUser) {
   const owner = user ?? (await createWorkspace());
   const started = await beginTotpSetup(actorOf(owner));
-  const codes = await confirmTotpSetup(actorOf(owner), codeAt(started!.secret));
-  return { owner, secret: started!.secret, codes: codes! };
+  const codes = await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: TEST_PASSWORD });
+  return { owner, secret: started!.secret, codes: codes as string[] };
 }
 
 describe("setting up an authenticator app", () => {
@@ -51,8 +51,8 @@ describe("setting up an authenticator app", () => {
     expect(started?.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await hasSecondFactor(getDb(), owner.userId)).toBe(false);
 
-    expect(await confirmTotpSetup(actorOf(owner), "000000" === codeAt(started!.secret) ? "111111" : "000000")).toBeNull();
-    const codes = await confirmTotpSetup(actorOf(owner), codeAt(started!.secret));
+    expect(await confirmTotpSetup(actorOf(owner), "000000" === codeAt(started!.secret) ? "111111" : "000000", { password: TEST_PASSWORD })).toBeNull();
+    const codes = (await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: TEST_PASSWORD })) as string[];
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes!) expect(code).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -60,6 +60,20 @@ describe("setting up an authenticator app", () => {
     expect(await events(owner, "auth.two_factor_enabled")).toHaveLength(1);
     // A second setup cannot replace a confirmed secret.
     expect(await beginTotpSetup(actorOf(owner))).toBeNull();
+  });
+
+  it("needs the current password: a session alone cannot add a factor, and wrong passwords count toward the throttle", async () => {
+    const owner = await createWorkspace();
+    const started = await beginTotpSetup(actorOf(owner));
+    expect(await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), {})).toEqual({ ok: false, lockedForMinutes: null });
+    for (let i = 1; i < MAX_SECOND_FACTOR_FAILURES; i++) {
+      expect(await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: "not the password" })).toMatchObject({ ok: false });
+    }
+    expect(await hasSecondFactor(getDb(), owner.userId)).toBe(false);
+    // The limit is reached: even the right password is refused now.
+    expect(await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: TEST_PASSWORD })).toMatchObject({ ok: false, lockedForMinutes: expect.any(Number) });
+    expect(await hasSecondFactor(getDb(), owner.userId)).toBe(false);
+    expect(await events(owner, "auth.two_factor_enabled")).toHaveLength(0);
   });
 
   it("keeps the secret sealed and the recovery codes hashed: neither is in the database as text", async () => {
