@@ -67,7 +67,8 @@ export async function confirmTotpSetup(actor: UserActor, code: string, proof: Id
     const [confirmed] = await tx
       .update(userTotp)
       .set({ confirmedAt: sql`now()`, lastUsedStep: step })
-      .where(and(eq(userTotp.userId, actor.id), isNull(userTotp.confirmedAt)))
+      // Only the secret the code was checked against: one replaced meanwhile (a setup restarted in another tab) is not confirmed.
+      .where(and(eq(userTotp.userId, actor.id), isNull(userTotp.confirmedAt), eq(userTotp.secretEncrypted, row!.secretEncrypted)))
       .returning({ userId: userTotp.userId });
     if (!confirmed) return null;
     const codes = await replaceRecoveryCodes(tx, actor.id);
