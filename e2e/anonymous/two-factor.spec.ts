@@ -245,6 +245,17 @@ test("a workspace that requires two-factor sign-in sends a member without one to
   await expect(member.page).toHaveURL(/\/settings\/api-keys$/);
 
   // The owner resets the member's second factor: the member is signed out, and sent to set one up again.
+  // Factors are the person's, so the owner must own every workspace the member belongs to,
+  // including the one the member made at sign-up: the owner is made an owner of it too.
+  const sql2 = await e2eDatabase();
+  try {
+    await sql2`insert into memberships (workspace_id, user_id, role)
+      select w.id, (select id from users where email = ${owner.email}), 'owner'
+      from workspaces w join memberships m on m.workspace_id = w.id join users u on u.id = m.user_id
+      where u.email = ${member.email} and m.role = 'owner'`;
+  } finally {
+    await sql2.end({ timeout: 5 });
+  }
   await owner.page.goto("/settings/members");
   await owner.page.getByRole("button", { name: `Actions for ${member.email}` }).click();
   await owner.page.getByRole("menuitem", { name: "Reset two-factor sign-in" }).click();

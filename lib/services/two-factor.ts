@@ -217,10 +217,15 @@ export async function passkeyUsed(credentialId: string, newCounter: number) {
 /**
  * An owner resets a member who lost their second factor: the authenticator app, recovery codes
  * and passkeys go, and so do the member's sessions, so whoever holds the lost device is out
- * too. The member signs in with their password and sets a factor up again. Only members of
- * `workspaceId`; the caller checks that the actor is its owner.
+ * too. The member signs in with their password and sets a factor up again. Factors belong to
+ * the person, not to one workspace: only someone who owns every workspace the member belongs
+ * to may reset them ("not_owner_everywhere" otherwise), and the reset is audited in each. The
+ * caller checks that the actor owns `workspaceId`, where it is done.
  */
-export async function resetMemberSecondFactor(actor: UserActor, input: { workspaceId: string; userId: string }): Promise<"reset" | "not_member" | "self"> {
+export async function resetMemberSecondFactor(
+  actor: UserActor,
+  input: { workspaceId: string; userId: string },
+): Promise<"reset" | "not_member" | "self" | "not_owner_everywhere"> {
   if (input.userId === actor.id) return "self";
   return getDb().transaction(async (tx) => {
     const [member] = await tx
@@ -229,19 +234,33 @@ export async function resetMemberSecondFactor(actor: UserActor, input: { workspa
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.userId)));
     if (!member) return "not_member";
+    // Locked, so a workspace the member joins meanwhile cannot escape the check.
+    const theirs = await tx.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, member.id)).for("update");
+    const owned = new Set(
+      (
+        await tx
+          .select({ workspaceId: memberships.workspaceId })
+          .from(memberships)
+          .where(and(eq(memberships.userId, actor.id), eq(memberships.role, "owner")))
+      ).map((row) => row.workspaceId),
+    );
+    if (theirs.some((row) => !owned.has(row.workspaceId))) return "not_owner_everywhere";
     const [totp, codes, keys] = await Promise.all([
       tx.delete(userTotp).where(eq(userTotp.userId, member.id)).returning({ userId: userTotp.userId }),
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, member.id)).returning({ id: recoveryCodes.id }),
       tx.delete(passkeys).where(eq(passkeys.userId, member.id)).returning({ id: passkeys.id }),
     ]);
     await tx.delete(sessions).where(eq(sessions.userId, member.id));
-    await recordAudit(tx, {
-      workspaceId: input.workspaceId,
-      actor,
-      action: "member.two_factor_reset",
-      target: { type: "member", id: member.id, label: member.email },
-      metadata: { authenticatorApp: totp.length > 0, recoveryCodes: codes.length, passkeys: keys.length },
-    });
+    await recordAudit(
+      tx,
+      theirs.map(({ workspaceId }) => ({
+        workspaceId,
+        actor,
+        action: "member.two_factor_reset" as const,
+        target: { type: "member" as const, id: member.id, label: member.email },
+        metadata: { authenticatorApp: totp.length > 0, recoveryCodes: codes.length, passkeys: keys.length },
+      })),
+    );
     return "reset";
   });
 }

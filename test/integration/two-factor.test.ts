@@ -8,7 +8,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findTwoFactorStatus, hasSecondFactor, isSecondFactorMissing } from "@/db/queries/two-factor";
-import { auditEvents, passkeys, recoveryCodes, sessions, userTotp, users } from "@/db/schema";
+import { auditEvents, memberships, passkeys, recoveryCodes, sessions, userTotp, users } from "@/db/schema";
 import { readPendingSignIn, pendingSignInToken, readSignInTicket, signInTicket } from "@/lib/auth/pending-sign-in";
 import { verifyPassword } from "@/lib/auth/password";
 import { MAX_SECOND_FACTOR_FAILURES } from "@/lib/auth/second-factor-throttle";
@@ -202,6 +202,29 @@ describe("an owner's reset", () => {
     expect(await resumeSession(session, member.userId, null)).toBe(false);
     const [event] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.workspaceId, owner.workspaceId), eq(auditEvents.action, "member.two_factor_reset")));
     expect(event).toMatchObject({ actorId: owner.userId, targetId: member.userId, metadata: { authenticatorApp: true, recoveryCodes: 10, passkeys: 1 } });
+  });
+});
+
+describe("an owner's reset of a member who belongs to other workspaces", () => {
+  it("is refused unless the owner owns every workspace the member belongs to, and is then audited in each", async () => {
+    const owner = await createWorkspace();
+    const member = await addMember(owner.workspaceId, "member");
+    await withTotp(member);
+    // The member also belongs to a workspace of someone else, where the owner is only an admin.
+    const other = await createWorkspace();
+    await getDb().insert(memberships).values({ workspaceId: other.workspaceId, userId: member.userId, role: "member" });
+    await getDb().insert(memberships).values({ workspaceId: other.workspaceId, userId: owner.userId, role: "admin" });
+
+    expect(await resetMemberSecondFactor(actorOf(owner), { workspaceId: owner.workspaceId, userId: member.userId })).toBe("not_owner_everywhere");
+    expect(await hasSecondFactor(getDb(), member.userId)).toBe(true);
+    expect(await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "member.two_factor_reset"), eq(auditEvents.targetId, member.userId)))).toHaveLength(0);
+
+    // Once the owner owns that workspace too, the reset goes through, audited in both.
+    await getDb().update(memberships).set({ role: "owner" }).where(and(eq(memberships.workspaceId, other.workspaceId), eq(memberships.userId, owner.userId)));
+    expect(await resetMemberSecondFactor(actorOf(owner), { workspaceId: owner.workspaceId, userId: member.userId })).toBe("reset");
+    expect(await hasSecondFactor(getDb(), member.userId)).toBe(false);
+    const audited = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "member.two_factor_reset"), eq(auditEvents.targetId, member.userId)));
+    expect(audited.map((event) => event.workspaceId).sort()).toEqual([owner.workspaceId, other.workspaceId].sort());
   });
 });
 
