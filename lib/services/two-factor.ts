@@ -207,9 +207,18 @@ export async function removePasskey(actor: UserActor, passkeyId: string): Promis
   });
 }
 
-/** A passkey was used: keep its signature counter (a clone shows as a counter going back) and when. */
-export async function passkeyUsed(credentialId: string, newCounter: number) {
-  await getDb().update(passkeys).set({ counter: newCounter, lastUsedAt: sql`now()` }).where(eq(passkeys.credentialId, credentialId));
+/**
+ * A passkey was used: keep its signature counter (a clone shows as a counter going back) and
+ * when. The counter must go up (or stay 0, for authenticators that keep none), checked by the
+ * same UPDATE, so two sign-ins with one signature at once cannot both pass. False: refuse.
+ */
+export async function passkeyUsed(credentialId: string, newCounter: number): Promise<boolean> {
+  const updated = await getDb()
+    .update(passkeys)
+    .set({ counter: newCounter, lastUsedAt: sql`now()` })
+    .where(and(eq(passkeys.credentialId, credentialId), or(sql`${passkeys.counter} < ${newCounter}`, sql`${newCounter} = 0`)))
+    .returning({ id: passkeys.id });
+  return updated.length > 0;
 }
 
 // ---- An owner's reset ----

@@ -22,6 +22,7 @@ import {
   checkSecondFactorCode,
   confirmIdentity,
   confirmTotpSetup,
+  passkeyUsed,
   regenerateRecoveryCodes,
   resetMemberSecondFactor,
   setRequireTwoFactor,
@@ -202,6 +203,21 @@ describe("an owner's reset", () => {
     expect(await resumeSession(session, member.userId, null)).toBe(false);
     const [event] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.workspaceId, owner.workspaceId), eq(auditEvents.action, "member.two_factor_reset")));
     expect(event).toMatchObject({ actorId: owner.userId, targetId: member.userId, metadata: { authenticatorApp: true, recoveryCodes: 10, passkeys: 1 } });
+  });
+});
+
+describe("a passkey's signature counter", () => {
+  it("must go up (or stay 0 for authenticators without one): a counter going back fails the sign-in", async () => {
+    const owner = await createWorkspace();
+    const credentialId = randomBytes(16).toString("base64url");
+    await addPasskey(actorOf(owner), { credentialId, publicKey: "pk", counter: 0, transports: [], name: "Laptop" });
+    expect(await passkeyUsed(credentialId, 0)).toBe(true);
+    expect(await passkeyUsed(credentialId, 5)).toBe(true);
+    expect(await passkeyUsed(credentialId, 5)).toBe(false);
+    expect(await passkeyUsed(credentialId, 3)).toBe(false);
+    const [row] = await getDb().select({ counter: passkeys.counter }).from(passkeys).where(eq(passkeys.credentialId, credentialId));
+    expect(Number(row!.counter)).toBe(5);
+    expect(await passkeyUsed(credentialId, 6)).toBe(true);
   });
 });
 
