@@ -41,12 +41,6 @@ export async function beginTotpSetup(actor: UserActor): Promise<{ secret: string
   return row ? { secret } : null;
 }
 
-/** The secret of a setup in progress, for showing it again after a wrong code. */
-export async function pendingTotpSecret(userId: string): Promise<string | null> {
-  const row = await findUserTotp(getDb(), userId);
-  return row && !row.confirmedAt ? open(row.secretEncrypted) : null;
-}
-
 /** "The current password or a second factor" (README "Two-factor sign-in and passkeys"). */
 export type IdentityProof = { password?: string; code?: string };
 export type ProofRefused = { ok: false; lockedForMinutes: number | null };
