@@ -5,8 +5,8 @@ import { expects } from "@/lib/field-messages";
 import { text } from "@/lib/text";
 
 /**
- * "The current password or a second factor", asked before turning two-factor sign-in off,
- * regenerating recovery codes or removing a passkey. One of the two, in fields of their own.
+ * "The current password or a second factor", asked before adding a passkey, turning two-factor
+ * sign-in off, regenerating recovery codes or removing a passkey. One of the two, in fields of their own.
  */
 export const identityProofSchema = z
   .object({
@@ -18,6 +18,9 @@ export const identityProofSchema = z
       .optional(),
   })
   .refine((proof) => !!proof.password || !!proof.code, { path: ["password"], message: "Enter your current password, or a code from your authenticator app." });
+
+/** The current password alone, where no second factor can exist yet (setting up the authenticator app). */
+export const currentPasswordSchema = z.string(expects("Current password", "your password")).min(1, "Enter your current password.").max(200, "Password is too long.");
 
 export const totpCodeSchema = text(expects("Authentication code", "the six digits from your authenticator app"))
   .trim()

@@ -1,8 +1,8 @@
 "use client";
 // Settings → Account → Two-factor sign-in: the authenticator app (set up with a QR code or the
-// setup key as text; ten recovery codes shown once), passkeys, and the password. Turning
-// anything off asks for the current password or a code first (README "Two-factor sign-in and
-// passkeys").
+// setup key as text; ten recovery codes shown once), passkeys, and the password. Adding a
+// factor or turning one off asks for the current password (or a code, where one exists) first
+// (README "Two-factor sign-in and passkeys").
 import { startRegistration } from "@simplewebauthn/browser";
 import { KeyRound, ShieldCheck } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -200,6 +200,7 @@ function SetupForm({ setup, onDone }: { setup: { secret: string; qrSvg: string }
         errors={failed?.fieldErrors?.code}
         hint="The six digits your app shows now."
       />
+      <TextField label="Current password" name="password" type="password" autoComplete="current-password" required errors={failed?.fieldErrors?.password} />
       <div className="flex justify-end gap-2">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>
@@ -365,6 +366,7 @@ function Passkeys({ passkeys, hasCodes }: { passkeys: TwoFactorView["passkeys"];
       ) : null}
       <AddPasskeyDialog
         open={adding}
+        hasCodes={hasCodes}
         onClose={(added) => {
           setAdding(false);
           if (added) {
@@ -393,7 +395,8 @@ function Passkeys({ passkeys, hasCodes }: { passkeys: TwoFactorView["passkeys"];
   );
 }
 
-function AddPasskeyDialog({ open, onClose }: { open: boolean; onClose: (added: boolean) => void }) {
+function AddPasskeyDialog({ open, hasCodes, onClose }: { open: boolean; hasCodes: boolean; onClose: (added: boolean) => void }) {
+  const [by, setBy] = useState<"password" | "code">("password");
   const [failure, setFailure] = useState<{ error: string; fieldErrors?: Record<string, string[]> }>();
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
@@ -401,10 +404,12 @@ function AddPasskeyDialog({ open, onClose }: { open: boolean; onClose: (added: b
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    const fields = new FormData(event.currentTarget);
+    const name = String(fields.get("name") ?? "");
+    const proof = String(fields.get("proof") ?? "");
     startTransition(async () => {
-      const options = await passkeyRegistrationOptionsAction(null, {}).catch(() => null);
-      if (!options?.ok) return setFailure({ error: options && !options.ok ? options.error : UNREACHABLE });
+      const options = await passkeyRegistrationOptionsAction(null, { [by]: proof }).catch(() => null);
+      if (!options?.ok) return setFailure(options && !options.ok ? options : { error: UNREACHABLE });
       let response;
       try {
         response = await startRegistration({ optionsJSON: JSON.parse(options.data.options) });
@@ -422,10 +427,20 @@ function AddPasskeyDialog({ open, onClose }: { open: boolean; onClose: (added: b
   return (
     <Dialog open={open} onOpenChange={(next) => !next && !pending && (setFailure(undefined), onClose(false))}>
       {open ? (
-        <DialogContent title="Add a passkey" description="Name it after the device or password manager that keeps it. Your browser will then ask you to create it.">
+        <DialogContent title="Add a passkey" description="Name it after the device or password manager that keeps it, and confirm it is you. Your browser will then ask you to create it.">
           <form ref={form} onSubmit={submit} className="mt-4 space-y-4" noValidate>
             <FormError message={failure && !failure.fieldErrors ? failure.error : undefined} />
             <TextField label="Passkey name" name="name" required maxLength={64} defaultValue="My passkey" errors={failure?.fieldErrors?.name} />
+            {by === "password" ? (
+              <TextField key="password" label="Current password" name="proof" type="password" autoComplete="current-password" required errors={failure?.fieldErrors?.password} />
+            ) : (
+              <TextField key="code" label="Authentication code" name="proof" autoComplete="one-time-code" required errors={failure?.fieldErrors?.code} hint="A code from your authenticator app, or a recovery code." />
+            )}
+            {hasCodes ? (
+              <Button type="button" variant="ghost" size="sm" onClick={() => setBy(by === "password" ? "code" : "password")}>
+                {by === "password" ? "Use an authentication code instead" : "Use your password instead"}
+              </Button>
+            ) : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary" disabled={pending}>

@@ -25,8 +25,12 @@ async function enterPassword(page: Page, account: Account) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Turns on the authenticator app from Settings → Account; returns the secret and the recovery codes. */
-async function setUpAuthenticatorApp(page: Page) {
+/**
+ * Turns on the authenticator app from Settings → Account (after the current password); returns
+ * the secret and the recovery codes. `wrongPasswordFirst` tries a wrong password first, which
+ * counts toward the account's second-step limit.
+ */
+async function setUpAuthenticatorApp(page: Page, password: string, { wrongPasswordFirst = false } = {}) {
   await page.goto("/settings/account");
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const dialog = page.getByRole("dialog", { name: "Set up two-factor sign-in" });
@@ -35,6 +39,13 @@ async function setUpAuthenticatorApp(page: Page) {
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   // The QR code carries the same secret: its SVG is drawn from the otpauth:// URI.
   await dialog.getByLabel("Authentication code").fill(codeFor(secret));
+  if (wrongPasswordFirst) {
+    // A stolen session alone cannot add a factor: a wrong password is refused, and nothing is on.
+    await dialog.getByLabel("Current password").fill("not the password");
+    await dialog.getByRole("button", { name: "Turn on" }).click();
+    await expect(dialog.getByText("This is not your current password.")).toBeVisible();
+  }
+  await dialog.getByLabel("Current password").fill(password);
   await dialog.getByRole("button", { name: "Turn on" }).click();
   const codesDialog = page.getByRole("dialog", { name: "Save your recovery codes" });
   const items = codesDialog.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
@@ -48,7 +59,7 @@ async function setUpAuthenticatorApp(page: Page) {
 test("set up two-factor sign-in, then sign in with a TOTP code and with a recovery code that works only once", async ({ newAccount, request }) => {
   const person = await newAccount("totp");
   const { page } = person;
-  const { secret, codes } = await setUpAuthenticatorApp(page);
+  const { secret, codes } = await setUpAuthenticatorApp(page, person.password, { wrongPasswordFirst: true });
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
@@ -98,7 +109,7 @@ test("set up two-factor sign-in, then sign in with a TOTP code and with a recove
 test("wrong codes are throttled: the fifth locks the account's second step, and then even the right code is refused", async ({ newAccount }) => {
   const person = await newAccount("totp-throttle");
   const { page } = person;
-  const { secret } = await setUpAuthenticatorApp(page);
+  const { secret } = await setUpAuthenticatorApp(page, person.password);
   await signOut(page);
   await enterPassword(page, person);
   const right = codeFor(secret, 1);
@@ -136,6 +147,12 @@ test("register a passkey, then sign in with it alone, and use it as the second s
   await page.getByRole("button", { name: "Add a passkey" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a passkey" });
   await dialog.getByLabel("Passkey name").fill("Test laptop");
+  // Adding a passkey needs the current password: a wrong one creates nothing.
+  await dialog.getByLabel("Current password").fill("not the password");
+  await dialog.getByRole("button", { name: "Create passkey" }).click();
+  await expect(dialog.getByText("This is not your current password.")).toBeVisible();
+  expect((await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials).toHaveLength(0);
+  await dialog.getByLabel("Current password").fill(person.password);
   await dialog.getByRole("button", { name: "Create passkey" }).click();
   await expect(page.getByText("Passkey added")).toBeVisible();
   await expect(page.getByRole("list", { name: "Passkeys" })).toContainText("Test laptop");
@@ -215,7 +232,7 @@ test("a workspace that requires two-factor sign-in sends a member without one to
   await required.click();
   await expect(owner.page.getByText("Set up two-factor sign-in for yourself first (Settings → Account).")).toBeVisible();
   await expect(required).not.toBeChecked();
-  await setUpAuthenticatorApp(owner.page);
+  await setUpAuthenticatorApp(owner.page, owner.password);
   await owner.page.goto("/settings/general");
   await owner.page.getByRole("switch", { name: "Require two-factor sign-in" }).click();
   await expect(owner.page.getByText("Two-factor sign-in is now required")).toBeVisible();
@@ -227,12 +244,24 @@ test("a workspace that requires two-factor sign-in sends a member without one to
   const dialog = member.page.getByRole("dialog", { name: "Set up two-factor sign-in" });
   const secret = await dialog.getByRole("textbox", { name: "Setup key" }).inputValue();
   await dialog.getByLabel("Authentication code").fill(codeFor(secret));
+  await dialog.getByLabel("Current password").fill(member.password);
   await dialog.getByRole("button", { name: "Turn on" }).click();
   await member.page.getByRole("dialog", { name: "Save your recovery codes" }).getByRole("button", { name: "I saved them" }).click();
   await member.page.getByRole("link", { name: /^Continue to / }).click();
   await expect(member.page).toHaveURL(/\/settings\/api-keys$/);
 
   // The owner resets the member's second factor: the member is signed out, and sent to set one up again.
+  // Factors are the person's, so the owner must own every workspace the member belongs to,
+  // including the one the member made at sign-up: the owner is made an owner of it too.
+  const sql2 = await e2eDatabase();
+  try {
+    await sql2`insert into memberships (workspace_id, user_id, role)
+      select w.id, (select id from users where email = ${owner.email}), 'owner'
+      from workspaces w join memberships m on m.workspace_id = w.id join users u on u.id = m.user_id
+      where u.email = ${member.email} and m.role = 'owner'`;
+  } finally {
+    await sql2.end({ timeout: 5 });
+  }
   await owner.page.goto("/settings/members");
   await owner.page.getByRole("button", { name: `Actions for ${member.email}` }).click();
   await owner.page.getByRole("menuitem", { name: "Reset two-factor sign-in" }).click();

@@ -211,9 +211,9 @@ const CASES: Record<string, Case> = {
   "lib/actions/confirm-totp-setup.ts#confirmTotpSetupAction": {
     allowed: ALL_SIGNED_IN,
     prepare: async (world, actor) => {
-      if (actor === "anonymous") return { code: "123456" };
+      if (actor === "anonymous") return { code: "123456", password: TEST_PASSWORD };
       const secret = await giveTotp(world, actor, { confirmed: false });
-      return { code: TOTP.generate({ secret: Secret.fromBase32(secret) }) };
+      return { code: TOTP.generate({ secret: Secret.fromBase32(secret) }), password: TEST_PASSWORD };
     },
     happened: async ({ sql }, _input, actor) =>
       (await sql`select 1 from user_totp t join users u on u.id = t.user_id where u.email = ${actorEmail(actor)} and t.confirmed_at is not null`).length === 1,
@@ -235,10 +235,11 @@ const CASES: Record<string, Case> = {
     happened: async ({ sql }, _input, actor) =>
       (await sql`select 1 from recovery_codes r join users u on u.id = r.user_id where u.email = ${actorEmail(actor)} and r.used_at is null`).length === 10,
   },
-  // Sends a challenge in the caller's cookie and changes nothing: "happened" is the allowed answer itself.
+  // After the current password, sends a challenge in the caller's cookie and changes nothing:
+  // "happened" is the allowed answer itself.
   "lib/actions/passkey-registration-options.ts#passkeyRegistrationOptionsAction": {
     allowed: ALL_SIGNED_IN,
-    prepare: async () => ({}),
+    prepare: async () => ({ password: TEST_PASSWORD }),
     happened: async () => true,
   },
   // A new passkey needs an authenticator's answer to the challenge in the caller's cookie, which

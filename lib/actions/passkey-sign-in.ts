@@ -70,7 +70,8 @@ export const passkeySignInAction = publicAction({
     // Alone, a passkey is both factors: the person must have unlocked it (PIN, biometrics).
     const verified = await verifyAssertion(await appOrigin(), response, challenge, stored, !secondStep);
     if (!verified) return { ok: false, error: PASSKEY_FAILED };
-    await passkeyUsed(stored.credentialId, verified.newCounter);
+    // A counter that did not go up (a cloned passkey, or the same answer twice) signs no one in.
+    if (!(await passkeyUsed(stored.credentialId, verified.newCounter))) return { ok: false, error: PASSKEY_FAILED };
     const user = await findSessionUser(getDb(), stored.userId);
     if (!user) return { ok: false, error: PASSKEY_FAILED };
     return finishSignIn(user, next);

@@ -15,6 +15,12 @@ export const resetMemberSecondFactorAction = workspaceAction({
     const result = await resetMemberSecondFactor(actor, { workspaceId: workspace.id, userId });
     if (result === "self") return { ok: false, error: "Reset your own second factor in Settings → Account." };
     if (result === "not_member") return { ok: false, error: "This person is not a member of this workspace." };
+    if (result === "not_owner_everywhere") {
+      return {
+        ok: false,
+        error: "This person also belongs to a workspace you do not own. Their sign-in factors are theirs in every workspace, so only someone who owns all of them can reset them.",
+      };
+    }
     revalidatePath(routes.members);
     return { ok: true, data: undefined };
   },

@@ -41,14 +41,18 @@ export async function beginTotpSetup(actor: UserActor): Promise<{ secret: string
   return row ? { secret } : null;
 }
 
-/** The secret of a setup in progress, for showing it again after a wrong code. */
-export async function pendingTotpSecret(userId: string): Promise<string | null> {
-  const row = await findUserTotp(getDb(), userId);
-  return row && !row.confirmedAt ? open(row.secretEncrypted) : null;
-}
+/** "The current password or a second factor" (README "Two-factor sign-in and passkeys"). */
+export type IdentityProof = { password?: string; code?: string };
+export type ProofRefused = { ok: false; lockedForMinutes: number | null };
 
-/** Confirms the setup with a code from the app; returns the ten new recovery codes, or null for a wrong code. */
-export async function confirmTotpSetup(actor: UserActor, code: string): Promise<string[] | null> {
+/**
+ * Confirms the setup with a code from the app, after the current password (a stolen session
+ * alone cannot add a factor): the ten new recovery codes, null for a wrong code, or the refusal
+ * of the proof (checked first, counted by the same throttle as every other proof).
+ */
+export async function confirmTotpSetup(actor: UserActor, code: string, proof: IdentityProof): Promise<string[] | null | ProofRefused> {
+  const check = await confirmIdentity(actor, proof, actor);
+  if (!check.ok) return check;
   const row = await findUserTotp(getDb(), actor.id);
   const secret = row && !row.confirmedAt ? open(row.secretEncrypted) : null;
   const step = secret ? totpStep(secret, normalizeTotpCode(code)) : null;
@@ -57,7 +61,8 @@ export async function confirmTotpSetup(actor: UserActor, code: string): Promise<
     const [confirmed] = await tx
       .update(userTotp)
       .set({ confirmedAt: sql`now()`, lastUsedStep: step })
-      .where(and(eq(userTotp.userId, actor.id), isNull(userTotp.confirmedAt)))
+      // Only the secret the code was checked against: one replaced meanwhile (a setup restarted in another tab) is not confirmed.
+      .where(and(eq(userTotp.userId, actor.id), isNull(userTotp.confirmedAt), eq(userTotp.secretEncrypted, row!.secretEncrypted)))
       .returning({ userId: userTotp.userId });
     if (!confirmed) return null;
     const codes = await replaceRecoveryCodes(tx, actor.id);
@@ -196,9 +201,18 @@ export async function removePasskey(actor: UserActor, passkeyId: string): Promis
   });
 }
 
-/** A passkey was used: keep its signature counter (a clone shows as a counter going back) and when. */
-export async function passkeyUsed(credentialId: string, newCounter: number) {
-  await getDb().update(passkeys).set({ counter: newCounter, lastUsedAt: sql`now()` }).where(eq(passkeys.credentialId, credentialId));
+/**
+ * A passkey was used: keep its signature counter (a clone shows as a counter going back) and
+ * when. The counter must go up (or stay 0, for authenticators that keep none), checked by the
+ * same UPDATE, so two sign-ins with one signature at once cannot both pass. False: refuse.
+ */
+export async function passkeyUsed(credentialId: string, newCounter: number): Promise<boolean> {
+  const updated = await getDb()
+    .update(passkeys)
+    .set({ counter: newCounter, lastUsedAt: sql`now()` })
+    .where(and(eq(passkeys.credentialId, credentialId), or(sql`${passkeys.counter} < ${newCounter}`, sql`${newCounter} = 0`)))
+    .returning({ id: passkeys.id });
+  return updated.length > 0;
 }
 
 // ---- An owner's reset ----
@@ -206,10 +220,15 @@ export async function passkeyUsed(credentialId: string, newCounter: number) {
 /**
  * An owner resets a member who lost their second factor: the authenticator app, recovery codes
  * and passkeys go, and so do the member's sessions, so whoever holds the lost device is out
- * too. The member signs in with their password and sets a factor up again. Only members of
- * `workspaceId`; the caller checks that the actor is its owner.
+ * too. The member signs in with their password and sets a factor up again. Factors belong to
+ * the person, not to one workspace: only someone who owns every workspace the member belongs
+ * to may reset them ("not_owner_everywhere" otherwise), and the reset is audited in each. The
+ * caller checks that the actor owns `workspaceId`, where it is done.
  */
-export async function resetMemberSecondFactor(actor: UserActor, input: { workspaceId: string; userId: string }): Promise<"reset" | "not_member" | "self"> {
+export async function resetMemberSecondFactor(
+  actor: UserActor,
+  input: { workspaceId: string; userId: string },
+): Promise<"reset" | "not_member" | "self" | "not_owner_everywhere"> {
   if (input.userId === actor.id) return "self";
   return getDb().transaction(async (tx) => {
     const [member] = await tx
@@ -218,19 +237,33 @@ export async function resetMemberSecondFactor(actor: UserActor, input: { workspa
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.userId)));
     if (!member) return "not_member";
+    // Locked, so a workspace the member joins meanwhile cannot escape the check.
+    const theirs = await tx.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, member.id)).for("update");
+    const owned = new Set(
+      (
+        await tx
+          .select({ workspaceId: memberships.workspaceId })
+          .from(memberships)
+          .where(and(eq(memberships.userId, actor.id), eq(memberships.role, "owner")))
+      ).map((row) => row.workspaceId),
+    );
+    if (theirs.some((row) => !owned.has(row.workspaceId))) return "not_owner_everywhere";
     const [totp, codes, keys] = await Promise.all([
       tx.delete(userTotp).where(eq(userTotp.userId, member.id)).returning({ userId: userTotp.userId }),
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, member.id)).returning({ id: recoveryCodes.id }),
       tx.delete(passkeys).where(eq(passkeys.userId, member.id)).returning({ id: passkeys.id }),
     ]);
     await tx.delete(sessions).where(eq(sessions.userId, member.id));
-    await recordAudit(tx, {
-      workspaceId: input.workspaceId,
-      actor,
-      action: "member.two_factor_reset",
-      target: { type: "member", id: member.id, label: member.email },
-      metadata: { authenticatorApp: totp.length > 0, recoveryCodes: codes.length, passkeys: keys.length },
-    });
+    await recordAudit(
+      tx,
+      theirs.map(({ workspaceId }) => ({
+        workspaceId,
+        actor,
+        action: "member.two_factor_reset" as const,
+        target: { type: "member" as const, id: member.id, label: member.email },
+        metadata: { authenticatorApp: totp.length > 0, recoveryCodes: codes.length, passkeys: keys.length },
+      })),
+    );
     return "reset";
   });
 }

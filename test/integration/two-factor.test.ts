@@ -8,7 +8,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findTwoFactorStatus, hasSecondFactor, isSecondFactorMissing } from "@/db/queries/two-factor";
-import { auditEvents, passkeys, recoveryCodes, sessions, userTotp, users } from "@/db/schema";
+import { auditEvents, memberships, passkeys, recoveryCodes, sessions, userTotp, users } from "@/db/schema";
 import { readPendingSignIn, pendingSignInToken, readSignInTicket, signInTicket } from "@/lib/auth/pending-sign-in";
 import { verifyPassword } from "@/lib/auth/password";
 import { MAX_SECOND_FACTOR_FAILURES } from "@/lib/auth/second-factor-throttle";
@@ -22,6 +22,7 @@ import {
   checkSecondFactorCode,
   confirmIdentity,
   confirmTotpSetup,
+  passkeyUsed,
   regenerateRecoveryCodes,
   resetMemberSecondFactor,
   setRequireTwoFactor,
@@ -40,8 +41,8 @@ const events = async (user: TestUser, action: string) =>
 async function withTotp(user?: TestUser) {
   const owner = user ?? (await createWorkspace());
   const started = await beginTotpSetup(actorOf(owner));
-  const codes = await confirmTotpSetup(actorOf(owner), codeAt(started!.secret));
-  return { owner, secret: started!.secret, codes: codes! };
+  const codes = await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: TEST_PASSWORD });
+  return { owner, secret: started!.secret, codes: codes as string[] };
 }
 
 describe("setting up an authenticator app", () => {
@@ -51,8 +52,8 @@ describe("setting up an authenticator app", () => {
     expect(started?.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await hasSecondFactor(getDb(), owner.userId)).toBe(false);
 
-    expect(await confirmTotpSetup(actorOf(owner), "000000" === codeAt(started!.secret) ? "111111" : "000000")).toBeNull();
-    const codes = await confirmTotpSetup(actorOf(owner), codeAt(started!.secret));
+    expect(await confirmTotpSetup(actorOf(owner), "000000" === codeAt(started!.secret) ? "111111" : "000000", { password: TEST_PASSWORD })).toBeNull();
+    const codes = (await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: TEST_PASSWORD })) as string[];
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes!) expect(code).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -60,6 +61,20 @@ describe("setting up an authenticator app", () => {
     expect(await events(owner, "auth.two_factor_enabled")).toHaveLength(1);
     // A second setup cannot replace a confirmed secret.
     expect(await beginTotpSetup(actorOf(owner))).toBeNull();
+  });
+
+  it("needs the current password: a session alone cannot add a factor, and wrong passwords count toward the throttle", async () => {
+    const owner = await createWorkspace();
+    const started = await beginTotpSetup(actorOf(owner));
+    expect(await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), {})).toEqual({ ok: false, lockedForMinutes: null });
+    for (let i = 1; i < MAX_SECOND_FACTOR_FAILURES; i++) {
+      expect(await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: "not the password" })).toMatchObject({ ok: false });
+    }
+    expect(await hasSecondFactor(getDb(), owner.userId)).toBe(false);
+    // The limit is reached: even the right password is refused now.
+    expect(await confirmTotpSetup(actorOf(owner), codeAt(started!.secret), { password: TEST_PASSWORD })).toMatchObject({ ok: false, lockedForMinutes: expect.any(Number) });
+    expect(await hasSecondFactor(getDb(), owner.userId)).toBe(false);
+    expect(await events(owner, "auth.two_factor_enabled")).toHaveLength(0);
   });
 
   it("keeps the secret sealed and the recovery codes hashed: neither is in the database as text", async () => {
@@ -188,6 +203,44 @@ describe("an owner's reset", () => {
     expect(await resumeSession(session, member.userId, null)).toBe(false);
     const [event] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.workspaceId, owner.workspaceId), eq(auditEvents.action, "member.two_factor_reset")));
     expect(event).toMatchObject({ actorId: owner.userId, targetId: member.userId, metadata: { authenticatorApp: true, recoveryCodes: 10, passkeys: 1 } });
+  });
+});
+
+describe("a passkey's signature counter", () => {
+  it("must go up (or stay 0 for authenticators without one): a counter going back fails the sign-in", async () => {
+    const owner = await createWorkspace();
+    const credentialId = randomBytes(16).toString("base64url");
+    await addPasskey(actorOf(owner), { credentialId, publicKey: "pk", counter: 0, transports: [], name: "Laptop" });
+    expect(await passkeyUsed(credentialId, 0)).toBe(true);
+    expect(await passkeyUsed(credentialId, 5)).toBe(true);
+    expect(await passkeyUsed(credentialId, 5)).toBe(false);
+    expect(await passkeyUsed(credentialId, 3)).toBe(false);
+    const [row] = await getDb().select({ counter: passkeys.counter }).from(passkeys).where(eq(passkeys.credentialId, credentialId));
+    expect(Number(row!.counter)).toBe(5);
+    expect(await passkeyUsed(credentialId, 6)).toBe(true);
+  });
+});
+
+describe("an owner's reset of a member who belongs to other workspaces", () => {
+  it("is refused unless the owner owns every workspace the member belongs to, and is then audited in each", async () => {
+    const owner = await createWorkspace();
+    const member = await addMember(owner.workspaceId, "member");
+    await withTotp(member);
+    // The member also belongs to a workspace of someone else, where the owner is only an admin.
+    const other = await createWorkspace();
+    await getDb().insert(memberships).values({ workspaceId: other.workspaceId, userId: member.userId, role: "member" });
+    await getDb().insert(memberships).values({ workspaceId: other.workspaceId, userId: owner.userId, role: "admin" });
+
+    expect(await resetMemberSecondFactor(actorOf(owner), { workspaceId: owner.workspaceId, userId: member.userId })).toBe("not_owner_everywhere");
+    expect(await hasSecondFactor(getDb(), member.userId)).toBe(true);
+    expect(await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "member.two_factor_reset"), eq(auditEvents.targetId, member.userId)))).toHaveLength(0);
+
+    // Once the owner owns that workspace too, the reset goes through, audited in both.
+    await getDb().update(memberships).set({ role: "owner" }).where(and(eq(memberships.workspaceId, other.workspaceId), eq(memberships.userId, owner.userId)));
+    expect(await resetMemberSecondFactor(actorOf(owner), { workspaceId: owner.workspaceId, userId: member.userId })).toBe("reset");
+    expect(await hasSecondFactor(getDb(), member.userId)).toBe(false);
+    const audited = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "member.two_factor_reset"), eq(auditEvents.targetId, member.userId)));
+    expect(audited.map((event) => event.workspaceId).sort()).toEqual([owner.workspaceId, other.workspaceId].sort());
   });
 });
 
