@@ -27,6 +27,8 @@ beforeAll(async () => {
       });
     },
   });
+  // A dropped client connection is an "error" event; unheard, an uncaught exception.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 });
 
