@@ -298,6 +298,8 @@ for (const viewport of [PHONE, DESKTOP]) {
     await openAgents(page);
     await expectNoSidewaysScroll(page);
     const row = rowOf(page, long);
+    // Below the navigation on a phone: scrolled to, then wholly on screen from side to side.
+    await row.scrollIntoViewIfNeeded();
     await expect(row.getByRole("button", { name: `Actions for ${long}` })).toBeInViewport();
     await page.getByRole("button", { name: "Create agent" }).click();
     const dialog = page.getByRole("dialog", { name: "Create agent" });
