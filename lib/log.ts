@@ -7,12 +7,12 @@
 // message quoting a header, say) is never written whole. The scan costs a regular expression per
 // line written, and the request path writes no line for a request that succeeds.
 import pino, { type Logger } from "pino";
-import { displayParts, KEY_PREFIXES } from "@/lib/keys/format";
+import { displayParts, KEY_SHAPED_SOURCE } from "@/lib/keys/format";
 import { maskKey } from "@/lib/keys/mask";
 
 // Not KEY_PATTERN_SOURCE: that one wants word boundaries (no false positives for scanners);
 // here a key glued to other text must be caught too, and a false positive costs nothing.
-const KEY_SHAPED = new RegExp(`(?:${Object.values(KEY_PREFIXES).join("|")})[0-9A-Za-z]{36}`, "g");
+const KEY_SHAPED = new RegExp(KEY_SHAPED_SOURCE, "g");
 
 /** `text` with every key-shaped run replaced by its masked form. */
 export function maskKeysIn(text: string): string {

@@ -5,7 +5,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getDb } from "@/db/client";
 import { findApiKey, findSpendingCredits, listApiKeysPage, type ApiKeyListItem } from "@/db/queries/api-keys";
-import { KEY_PREFIXES } from "@/lib/keys/format";
+import { EXAMPLE_PRIVATE_KEY } from "@/lib/keys/format";
 import {
   CREDIT_INTERVALS,
   creditsOf,
@@ -113,7 +113,7 @@ const ApiKeySchema = z
 const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z.string().openapi({
     description: "The key itself. Shown in this response only: Switchboard keeps only its SHA-256 and cannot show it again.",
-    example: `${KEY_PREFIXES.private}${"x".repeat(32)}`,
+    example: EXAMPLE_PRIVATE_KEY,
   }),
 }).openapi("CreatedApiKey");
 

@@ -7,7 +7,7 @@ import { createMiddleware } from "hono/factory";
 import { throttleKey } from "@/lib/auth/address";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { expects } from "@/lib/field-messages";
-import { KEY_PREFIXES } from "@/lib/keys/format";
+import { EXAMPLE_PRIVATE_KEY, KEY_PREFIXES } from "@/lib/keys/format";
 import type { KeyRateLimiter } from "@/lib/keys/rate-limit";
 import { logError } from "@/lib/server/error-log";
 import { reportLeakedKey } from "@/lib/services/leaked-keys";
@@ -28,7 +28,7 @@ const LeakReport = strictBody(
       .openapi({ description: "Where you found it: a URL, or a few words" }),
   },
   '{"key": "swb_sk_…", "where": "https://example.com/app.js"}',
-).openapi("LeakReport", { example: { key: `${KEY_PREFIXES.private}${"x".repeat(36)}`, where: "https://example.com/static/app.js" } });
+).openapi("LeakReport", { example: { key: EXAMPLE_PRIVATE_KEY, where: "https://example.com/static/app.js" } });
 
 const Received = z.object({ received: z.literal(true), message: z.string() }).openapi("LeakReportReceived");
 

@@ -3,7 +3,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FAILURE_HINTS, LEAKED_HINT } from "@/lib/keys/verify";
-import { SECRET_SCANNING_PATTERN_SOURCE } from "@/lib/keys/format";
+import { KEY_PATTERN_SOURCE, SECRET_SCANNING_PATTERN_SOURCE } from "@/lib/keys/format";
 import { createApiApp } from "./app";
 import { SNAKE_CASE_FIELDS } from "./unknown-fields";
 import type { KeyVerifier } from "@/lib/keys/verify";
@@ -58,6 +58,10 @@ describe("GET /api/v1/openapi.json", () => {
   it("is served without a key", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
+  });
+
+  it("holds nothing a secret scanner would report as a leaked key", () => {
+    expect(JSON.stringify(document).match(new RegExp(KEY_PATTERN_SOURCE, "g"))).toBeNull();
   });
 
   it("is a valid OpenAPI 3.1 document", async () => {

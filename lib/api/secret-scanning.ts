@@ -7,7 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { getEnv } from "@/lib/env";
 import { expects } from "@/lib/field-messages";
-import { KEY_PREFIXES } from "@/lib/keys/format";
+import { EXAMPLE_PRIVATE_KEY } from "@/lib/keys/format";
 import { awaitPropagation, PROPAGATION_HEADER, propagationHeader, type Propagation } from "@/lib/keys/propagation";
 import { githubKeyStore, IDENTIFIER_HEADER, KeysFileError, SIGNATURE_HEADER, type GithubKeyStore } from "@/lib/leaks/github-keys";
 import { logError } from "@/lib/server/error-log";
@@ -36,7 +36,7 @@ const Report = z
   .array(ReportItem, expects("The body", '[{"token": "…", "type": "switchboard_api_key", "url": "https://github.com/…", "source": "content"}]'))
   .max(MAX_TOKENS, `GitHub sends at most ${MAX_TOKENS} tokens a request here.`)
   .openapi("SecretScanningReport", {
-    example: [{ token: `${KEY_PREFIXES.private}${"x".repeat(36)}`, type: "switchboard_api_key", url: "https://github.com/octo-org/app/blob/4f1c…/config.js", source: "content" }],
+    example: [{ token: EXAMPLE_PRIVATE_KEY, type: "switchboard_api_key", url: "https://github.com/octo-org/app/blob/4f1c…/config.js", source: "content" }],
   });
 
 const Labels = z

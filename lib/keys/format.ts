@@ -19,17 +19,23 @@ const SHOWN_TAIL = 4;
 
 const BASE62_BODY = /^[0-9A-Za-z]+$/;
 
-/**
- * A key anywhere in a text: either prefix, then exactly the random part and the checksum, not
- * inside a longer word.
- */
-export const KEY_PATTERN_SOURCE = `\\b(?:${Object.values(KEY_PREFIXES).join("|")})[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}\\b`;
+/** Either prefix, then as many base62 characters as a key's random part and checksum. */
+export const KEY_SHAPED_SOURCE = `(?:${Object.values(KEY_PREFIXES).join("|")})[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}`;
+
+/** A key anywhere in a text: key-shaped, and not inside a longer word. */
+export const KEY_PATTERN_SOURCE = `\\b${KEY_SHAPED_SOURCE}\\b`;
 
 /**
  * The pattern published for secret scanners (README "Leaked keys"): private keys only. Public keys
  * are made to sit in web pages, so finding one is no leak and must not alert anyone.
  */
 export const SECRET_SCANNING_PATTERN_SOURCE = `\\b${KEY_PREFIXES.private}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}\\b`;
+
+/**
+ * The key shown in documentation examples: shorter than a real key, so the published OpenAPI
+ * document never matches the pattern above and no secret scanner reports it.
+ */
+export const EXAMPLE_PRIVATE_KEY = `${KEY_PREFIXES.private}${"x".repeat(RANDOM_LENGTH)}`;
 
 /** Uniform base62 from a CSPRNG: bytes >= 248 are rejected so `% 62` carries no bias. */
 function randomBase62(length: number): string {
