@@ -240,6 +240,30 @@ function RecoveryCodesDialog({ codes, onClose }: { codes: string[] | null; onClo
 
 // ---- "The current password or a second factor" ----
 
+type ProofKind = "password" | "code";
+
+/**
+ * The proof that it is the person: the current password, or, for someone with an authenticator
+ * app, one of its codes or a recovery code. Submitted as the field "proof"; the caller sends it
+ * under the name `by` says.
+ */
+function IdentityProofFields({ by, onSwitch, allowCode, errors }: { by: ProofKind; onSwitch: (by: ProofKind) => void; allowCode: boolean; errors?: Record<string, string[]> }) {
+  return (
+    <>
+      {by === "password" ? (
+        <TextField key="password" label="Current password" name="proof" type="password" autoComplete="current-password" required errors={errors?.password} />
+      ) : (
+        <TextField key="code" label="Authentication code" name="proof" autoComplete="one-time-code" required errors={errors?.code} hint="A code from your authenticator app, or a recovery code." />
+      )}
+      {allowCode ? (
+        <Button type="button" variant="ghost" size="sm" onClick={() => onSwitch(by === "password" ? "code" : "password")}>
+          {by === "password" ? "Use an authentication code instead" : "Use your password instead"}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
 type ProofAction<T> = (previous: ActionState<T>, input: Record<string, unknown>) => Promise<ActionState<T>>;
 
 function ProofDialog<T>({
@@ -250,6 +274,7 @@ function ProofDialog<T>({
   danger,
   action,
   extra,
+  allowCode = true,
   onClose,
 }: {
   open: boolean;
@@ -259,9 +284,11 @@ function ProofDialog<T>({
   danger?: boolean;
   action: ProofAction<T>;
   extra?: Record<string, string>;
+  /** Whether the person has an authenticator app, whose codes may stand in for the password. */
+  allowCode?: boolean;
   onClose: (done: boolean, data?: T) => void;
 }) {
-  const [by, setBy] = useState<"password" | "code">("password");
+  const [by, setBy] = useState<ProofKind>("password");
   const [failure, setFailure] = useState<Extract<ActionState<T>, { ok: false }>>();
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
@@ -293,14 +320,7 @@ function ProofDialog<T>({
         <DialogContent title={title} description={description}>
           <form ref={form} onSubmit={submit} className="mt-4 space-y-4" noValidate>
             <FormError message={failure && !failure.fieldErrors ? failure.error : undefined} />
-            {by === "password" ? (
-              <TextField key="password" label="Current password" name="proof" type="password" autoComplete="current-password" required errors={failure?.fieldErrors?.password} />
-            ) : (
-              <TextField key="code" label="Authentication code" name="proof" autoComplete="one-time-code" required errors={failure?.fieldErrors?.code} hint="A code from your authenticator app, or a recovery code." />
-            )}
-            <Button type="button" variant="ghost" size="sm" onClick={() => setBy(by === "password" ? "code" : "password")}>
-              {by === "password" ? "Use an authentication code instead" : "Use your password instead"}
-            </Button>
+            <IdentityProofFields by={by} onSwitch={setBy} allowCode={allowCode} errors={failure?.fieldErrors} />
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary" disabled={pending}>
@@ -383,6 +403,7 @@ function Passkeys({ passkeys, hasCodes }: { passkeys: TwoFactorView["passkeys"];
         danger
         action={removePasskeyAction}
         extra={removing ? { passkeyId: removing.id } : undefined}
+        allowCode={hasCodes}
         onClose={(done) => {
           setRemoving(null);
           if (done) {
@@ -396,7 +417,7 @@ function Passkeys({ passkeys, hasCodes }: { passkeys: TwoFactorView["passkeys"];
 }
 
 function AddPasskeyDialog({ open, hasCodes, onClose }: { open: boolean; hasCodes: boolean; onClose: (added: boolean) => void }) {
-  const [by, setBy] = useState<"password" | "code">("password");
+  const [by, setBy] = useState<ProofKind>("password");
   const [failure, setFailure] = useState<{ error: string; fieldErrors?: Record<string, string[]> }>();
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
@@ -431,16 +452,7 @@ function AddPasskeyDialog({ open, hasCodes, onClose }: { open: boolean; hasCodes
           <form ref={form} onSubmit={submit} className="mt-4 space-y-4" noValidate>
             <FormError message={failure && !failure.fieldErrors ? failure.error : undefined} />
             <TextField label="Passkey name" name="name" required maxLength={64} defaultValue="My passkey" errors={failure?.fieldErrors?.name} />
-            {by === "password" ? (
-              <TextField key="password" label="Current password" name="proof" type="password" autoComplete="current-password" required errors={failure?.fieldErrors?.password} />
-            ) : (
-              <TextField key="code" label="Authentication code" name="proof" autoComplete="one-time-code" required errors={failure?.fieldErrors?.code} hint="A code from your authenticator app, or a recovery code." />
-            )}
-            {hasCodes ? (
-              <Button type="button" variant="ghost" size="sm" onClick={() => setBy(by === "password" ? "code" : "password")}>
-                {by === "password" ? "Use an authentication code instead" : "Use your password instead"}
-              </Button>
-            ) : null}
+            <IdentityProofFields by={by} onSwitch={setBy} allowCode={hasCodes} errors={failure?.fieldErrors} />
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary" disabled={pending}>

@@ -9,6 +9,11 @@ export async function appOrigin(): Promise<string> {
   const configured = getEnv().APP_URL;
   if (configured) return new URL(configured).origin;
   const request = await headers();
-  const protocol = request.get("x-forwarded-proto") === "https" ? "https" : "http";
+  const protocol = (await requestIsHttps()) ? "https" : "http";
   return `${protocol}://${request.get("x-forwarded-host") ?? request.get("host") ?? "localhost"}`;
+}
+
+/** Whether this request reached us over https, as the trusted proxy says (server.ts drops it otherwise). */
+export async function requestIsHttps(): Promise<boolean> {
+  return (await headers()).get("x-forwarded-proto") === "https";
 }

@@ -22,13 +22,11 @@ import { endSession } from "@/lib/services/sessions";
 import { text } from "@/lib/text";
 import { workspaceNameSchema } from "@/lib/workspace-schemas";
 import { publicAction } from "./action";
-import { rememberDevice, startPendingSignIn } from "./finish-sign-in";
+import { nextPathField, rememberDevice, startPendingSignIn } from "./finish-sign-in";
 import { echoValues } from "./action-state";
 
 const clientIp = async () => (await headers()).get(CLIENT_IP_HEADER);
 
-/** Where to go after signing in: a path of ours (checked again by safeRedirectPath). */
-const NEXT = text(expects("next", "a path of this site, such as /settings/api-keys")).max(2048, "next can be 2048 characters at most.").optional();
 
 async function isThisDeviceKnown(email: string) {
   const secret = getEnv().AUTH_SECRET;
@@ -38,7 +36,7 @@ async function isThisDeviceKnown(email: string) {
 // Joining by invitation, the new person needs no workspace of their own: the name is optional
 // then, and required otherwise.
 const signUpActionSchema = signUpSchema
-  .extend({ workspaceName: text(expects("Workspace name", "a name such as Acme")).optional(), next: NEXT })
+  .extend({ workspaceName: text(expects("Workspace name", "a name such as Acme")).optional(), next: nextPathField })
   .superRefine((input, context) => {
     if (isInvitePath(safeRedirectPath(input.next, ""))) return;
     const workspaceName = workspaceNameSchema.safeParse(input.workspaceName ?? "");
@@ -84,7 +82,7 @@ export const signUpAction = publicAction({
 /** What a right password answers when a second step is due (the form then asks for it). */
 export type SignInResult = { secondStep: { authenticatorApp: boolean; passkey: boolean } };
 
-const signInActionSchema = signInSchema.extend({ next: NEXT });
+const signInActionSchema = signInSchema.extend({ next: nextPathField });
 
 export const signInAction = publicAction<typeof signInActionSchema, SignInResult>({
   name: "sign-in",
@@ -120,7 +118,7 @@ export const signInAction = publicAction<typeof signInActionSchema, SignInResult
  */
 export const signOutAction = publicAction({
   name: "sign-out",
-  schema: z.object({ next: NEXT }),
+  schema: z.object({ next: nextPathField }),
   async handler({ next }) {
     const session = await auth();
     if (session?.sessionId) await endSession(session.sessionId);

@@ -14,7 +14,7 @@ import { passkeyUsed } from "@/lib/services/two-factor";
 import { text } from "@/lib/text";
 import { publicAction } from "./action";
 import { appOrigin } from "./app-origin";
-import { finishSignIn, pendingSignInUser, setWebAuthnChallenge, SIGN_IN_EXPIRED } from "./finish-sign-in";
+import { finishSignIn, nextPathField, pendingSignInUser, setWebAuthnChallenge, SIGN_IN_EXPIRED } from "./finish-sign-in";
 
 const PASSKEY_FAILED = "This passkey could not sign you in. Try again, or sign in with your password.";
 
@@ -54,7 +54,7 @@ export const passkeySignInAction = publicAction({
   schema: z.object({
     response: responseSchema,
     secondStep: z.boolean({ error: "secondStep is true or false" }).optional(),
-    next: text(expects("next", "a path of this site, such as /settings/api-keys")).max(2048, "next can be 2048 characters at most.").optional(),
+    next: nextPathField,
   }),
   async handler({ response, secondStep, next }) {
     const jar = await cookies();

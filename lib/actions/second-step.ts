@@ -12,13 +12,13 @@ import { checkSecondFactorCode } from "@/lib/services/two-factor";
 import { text } from "@/lib/text";
 import { publicAction } from "./action";
 import { echoValues } from "./action-state";
-import { finishSignIn, pendingSignInUser, SIGN_IN_EXPIRED } from "./finish-sign-in";
+import { finishSignIn, nextPathField, pendingSignInUser, SIGN_IN_EXPIRED } from "./finish-sign-in";
 
 const schema = z.object({
   // Which field the person used: the code from the app, or a recovery code.
   kind: z.enum(["code", "recovery"], { error: "kind is code or recovery" }),
   code: text(expects("Code", "the six digits from your authenticator app, or a recovery code")).trim().min(1, "Enter the code.").max(64, "This code is too long."),
-  next: text(expects("next", "a path of this site, such as /settings/api-keys")).max(2048, "next can be 2048 characters at most.").optional(),
+  next: nextPathField,
 });
 
 export const secondStepAction = publicAction({

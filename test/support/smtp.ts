@@ -1,4 +1,4 @@
-// A real SMTP server in the test process (smtp-server), as lib/mail/invitation.test.ts runs one:
+// A real SMTP server in the test process (smtp-server), for every test that sends mail:
 // what the app's nodemailer sends arrives here, decoded, for the test to read.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
