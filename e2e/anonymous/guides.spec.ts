@@ -45,6 +45,8 @@ test("search finds the guide and the section, with JavaScript off too", async ({
   await page.getByRole("main").getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/docs\/search\?q=gitignore$/);
   await expect(page.getByRole("status")).toHaveText('1 guide matches "gitignore"');
+  // A page of results points search engines at the search page itself, not at each query.
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/docs/search`);
   await page.getByRole("link", { name: "Storing keys › A .env file, kept out of version control" }).click();
   await expect(page).toHaveURL(/\/docs\/storing-keys#a-env-file-kept-out-of-version-control$/);
 

@@ -4,13 +4,18 @@ import { DocsHeader } from "@/components/docs/docs-header";
 import { DocsSearchForm } from "@/components/docs/guide-nav";
 import { slugify } from "@/lib/docs/markdown";
 import { searchGuides } from "@/lib/docs/guides";
+import { appOrigin } from "@/lib/actions/app-origin";
 import { routes } from "@/lib/routes";
 
-// The search page is a page of the docs like the others; a page of results (`?q=`) is kept out of
-// search engines' indexes, as every site's internal search results should be.
+// The search page is a page of the docs like the others. A page of results (`?q=`) names the
+// search page as its canonical address, so search engines index the one page, not every query.
 export async function generateMetadata({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }): Promise<Metadata> {
   const { q } = await searchParams;
-  return { title: "Search the docs", description: "Search Switchboard's guides to API keys.", ...(q ? { robots: { index: false } } : {}) };
+  return {
+    title: "Search the docs",
+    description: "Search Switchboard's guides to API keys.",
+    ...(q ? { alternates: { canonical: `${await appOrigin()}${routes.docsSearch}` } } : {}),
+  };
 }
 
 // /docs/search?q=…: the guides that hold every word of the query, each with the section of its
