@@ -14,9 +14,10 @@ import { applyMigrations } from "@/db/migrate";
 import { startPlatformApi } from "@/lib/api/platform";
 import { getEnv, setResolvedEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { API_HEADERS, securityHeaders, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { API_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 import { logError } from "@/lib/server/error-log";
 import { Health } from "@/lib/server/health";
+import { loadPageHeaders } from "@/lib/server/page-headers";
 import { getMetrics, startMetricsServer } from "@/lib/server/metrics";
 import { answerClientError, answerStarting, createRequestListener } from "@/lib/server/request-listener";
 
@@ -40,7 +41,7 @@ async function main() {
     handleApi: answerStarting,
     handleNext: answerStarting,
     trustedProxies: env.TRUST_PROXY,
-    pageHeaders: {},
+    pageHeaders: () => ({}),
     apiHeaders: API_HEADERS,
     strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
     health,
@@ -95,7 +96,7 @@ async function main() {
     handleApi,
     handleNext: nextApp.getRequestHandler(),
     trustedProxies: env.TRUST_PROXY,
-    pageHeaders: securityHeaders({ dev }),
+    pageHeaders: loadPageHeaders(env.NEXT_DIST_DIR, { dev }),
     apiHeaders: API_HEADERS,
     strictTransportSecurity: STRICT_TRANSPORT_SECURITY,
     health,

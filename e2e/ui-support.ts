@@ -84,3 +84,21 @@ export async function revokeKey(page: Page, name: string) {
   await expect(confirm).toBeHidden();
   await expect(rowOf(page, name)).toHaveCount(0);
 }
+
+/**
+ * Every Content-Security-Policy violation `page` reports from its next navigation on, as
+ * "path: directive refused what". A violation means the browser refused something the page
+ * needed (a script, a style, an eval probe), so a test expects none.
+ */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
+        `${location.pathname}: ${event.violatedDirective} refused ${event.blockedURI || "(inline)"}`,
+      ),
+    );
+  });
+  return violations;
+}

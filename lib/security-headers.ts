@@ -1,13 +1,27 @@
 // Response headers that server.ts sets before routing: the dashboard's document policy for pages,
 // and a short set for /api/v1, where every header is paid on every request and a JSON answer
 // needs no document policy (README "Security").
-// Scripts keep 'unsafe-inline' because Next's App Router streams inline bootstrap scripts and
-// a nonce would force every page, including the static ones, to render per request;
-// 'unsafe-eval' is only allowed in development, where React's tooling needs it.
-export function securityHeaders(options: { dev: boolean }): Record<string, string> {
-  const csp = [
+//
+// Scripts never get 'unsafe-inline' in production. Next writes inline bootstrap scripts into
+// every page, so each page names exactly the inline scripts it may run:
+// - a page rendered per request (the dashboard, sign-in, sign-up, invitations) carries a nonce
+//   made for that request by proxy.ts, with 'strict-dynamic' so that the scripts the page loads
+//   may load Next's chunks in turn;
+// - a page prerendered at build time (the guides, the API reference, the 404 page) cannot carry
+//   a per-request nonce without being rendered per request, so it carries the SHA-256 of each
+//   inline script the build wrote into it (lib/server/static-page-policies.ts).
+// In development nothing is prerendered and React's tooling needs eval: pages that proxy.ts does
+// not cover keep 'unsafe-inline' there, and every page allows 'unsafe-eval'.
+
+/** How a page's inline scripts are allowed. */
+export type InlineScripts = { nonce: string } | { hashes: readonly string[] } | "development";
+
+export function contentSecurityPolicy(inline: InlineScripts, options: { dev: boolean }): string {
+  const scripts =
+    inline === "development" ? "'unsafe-inline'" : "nonce" in inline ? `'nonce-${inline.nonce}' 'strict-dynamic'` : inline.hashes.map((hash) => `'${hash}'`).join(" ");
+  return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${scripts}${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -17,8 +31,12 @@ export function securityHeaders(options: { dev: boolean }): Record<string, strin
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** Every header of a page's response, around its Content-Security-Policy. */
+export function pageHeaders(policy: string): Record<string, string> {
   return {
-    "Content-Security-Policy": csp,
+    "Content-Security-Policy": policy,
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

@@ -1,5 +1,6 @@
 // The accessibility sweep: axe on every page of the app, in the light and the dark theme, and again
-// with each of its dialogs, menus and tooltips open; no serious or critical finding anywhere.
+// with each of its dialogs, menus and tooltips open; no serious or critical finding anywhere, and
+// no Content-Security-Policy violation.
 // Scalar's own markup is the one exemption, while its Try-it client is open. The pages are one
 // array, SWEPT_PAGES: a page added under app/ fails "the sweep lists every page" until it is listed.
 // Also here: the Theme radio group, whose choice is a cookie the server reads (README "Dark mode").
@@ -9,7 +10,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect, signInAs, test, type Account } from "../fixtures";
 import { e2eDatabase, TEST_PASSWORD, TEST_PASSWORD_HASH, uniqueEmail } from "../support";
-import { DESKTOP, generateKey, uniqueName } from "../ui-support";
+import { collectCspViolations, DESKTOP, generateKey, uniqueName } from "../ui-support";
 
 type Theme = "light" | "dark";
 type Who = "anonymous" | "owner" | "viewer";
@@ -329,6 +330,12 @@ for (const [theme, group] of [["light", "public"], ["light", "dashboard"], ["dar
     await withTheme(viewerSession.context, baseURL!, theme);
     await viewerSession.page.setViewportSize(DESKTOP);
     const pageOf: Record<Who, Page> = { anonymous: page, owner: owner.page, viewer: viewerSession.page };
+    // No page trips its Content-Security-Policy either, with any of its overlays open.
+    const cspViolations: Record<Who, string[]> = {
+      anonymous: await collectCspViolations(page),
+      owner: await collectCspViolations(owner.page),
+      viewer: await collectCspViolations(viewerSession.page),
+    };
 
     for (const swept of SWEPT_PAGES.filter((entry) => (entry.as === "anonymous") === (group === "public"))) {
       const tab = pageOf[swept.as];
@@ -350,6 +357,7 @@ for (const [theme, group] of [["light", "public"], ["light", "dashboard"], ["dar
         await tab.keyboard.press("Escape");
         await expect(opened, `${where}, ${overlay.name} closes`).toBeHidden();
       }
+      expect(cspViolations[swept.as], `${where}: CSP violations`).toEqual([]);
     }
     await viewerSession.context.close();
   });

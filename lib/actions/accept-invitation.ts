@@ -1,6 +1,5 @@
 "use server";
 // /invite/TOKEN → Accept invite: join the workspace and land on its API Keys page.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { expects } from "@/lib/field-messages";
@@ -8,6 +7,7 @@ import { routes } from "@/lib/routes";
 import { acceptInvitation } from "@/lib/services/invitations";
 import { text } from "@/lib/text";
 import { accountAction } from "./action";
+import { revalidateDashboard } from "./revalidate-dashboard";
 
 const REFUSALS = {
   not_found: "This invitation link is not valid. Ask for a new one.",
@@ -23,8 +23,7 @@ export const acceptInvitationAction = accountAction({
   async handler({ token }, { actor }) {
     const result = await acceptInvitation(actor, { token });
     if (!result.ok) return { ok: false, error: REFUSALS[result.reason] };
-    // Another workspace: every page, the settings layout too, must render anew.
-    revalidatePath("/", "layout");
+    revalidateDashboard();
     redirect(routes.apiKeys);
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 // Create a workspace and switch between workspaces: the person's own choices, in any role.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { expects } from "@/lib/field-messages";
@@ -8,14 +7,14 @@ import { routes } from "@/lib/routes";
 import { createWorkspace, switchWorkspace } from "@/lib/services/workspaces";
 import { workspaceNameSchema } from "@/lib/workspace-schemas";
 import { accountAction } from "./action";
+import { revalidateDashboard } from "./revalidate-dashboard";
 
 export const createWorkspaceAction = accountAction({
   name: "create-workspace",
   schema: z.object({ name: workspaceNameSchema }),
   async handler({ name }, { actor }) {
     await createWorkspace(actor, { name });
-    // Another workspace: every page, the settings layout too, must render anew.
-    revalidatePath("/", "layout");
+    revalidateDashboard();
     redirect(routes.apiKeys);
   },
 });
@@ -27,8 +26,7 @@ export const switchWorkspaceAction = accountAction({
     if (!(await switchWorkspace(actor, { workspaceId }))) {
       return { ok: false, error: "You are no longer a member of that workspace. Reload the page." };
     }
-    // Another workspace: every page, the settings layout too, must render anew.
-    revalidatePath("/", "layout");
+    revalidateDashboard();
     redirect(routes.apiKeys);
   },
 });

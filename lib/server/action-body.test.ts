@@ -23,7 +23,7 @@ beforeAll(async () => {
         res.end(JSON.stringify({ length: body.length, sha256: createHash("sha256").update(body).digest("hex") }));
       },
       trustedProxies: 0,
-      pageHeaders: {},
+      pageHeaders: () => ({}),
       apiHeaders: {},
       strictTransportSecurity: "",
     }),

@@ -27,7 +27,7 @@ beforeAll(async () => {
         handleApi: echo("api"),
         handleNext: async (req, res) => echo("next")(req, res),
         trustedProxies,
-        pageHeaders: { "X-Page": "1" },
+        pageHeaders: () => ({ "X-Page": "1" }),
         apiHeaders: { "X-Api": "1" },
         strictTransportSecurity: "max-age=1",
       }),

@@ -12,6 +12,7 @@ import { actionKind, checkActionBody, type ActionKind } from "./action-body";
 import { logUnexpectedError, newRequestId } from "./error-log";
 import type { Health } from "./health";
 import { serveWatchingForOutage } from "./outage";
+import type { PageHeadersFor } from "./page-headers";
 import { isApiPath, parseRequestTarget } from "./request-target";
 import { crossSiteRefusal } from "./same-origin";
 
@@ -22,8 +23,8 @@ export type RequestListenerOptions = {
   handleNext: Handler;
   /** Proxies in front of us whose forwarding headers are believed (TRUST_PROXY). */
   trustedProxies: number;
-  /** Headers for dashboard responses, and the short set an API response needs. */
-  pageHeaders: Record<string, string>;
+  /** Headers for a page, by its path (page-headers.ts), and the short set an API response needs. */
+  pageHeaders: PageHeadersFor;
   apiHeaders: Record<string, string>;
   strictTransportSecurity: string;
   /** Answers GET /readyz; without it, /readyz answers as /healthz does. */
@@ -46,7 +47,7 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
       req.url = target.url;
       if (target.path === "/healthz" || target.path === "/readyz") return void answerHealth(req, res, target.path, options);
       const api = isApiPath(target.path);
-      setHeaders(res, api ? options.apiHeaders : options.pageHeaders);
+      setHeaders(res, api ? options.apiHeaders : options.pageHeaders(target.path));
       // Only for requests that reached us over https, as a trusted proxy says: never on plain http.
       if (req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", options.strictTransportSecurity);
       if (api) {

@@ -26,7 +26,7 @@ const server = createServer(
       res.writeHead(404).end();
     },
     trustedProxies: 1,
-    pageHeaders: {},
+    pageHeaders: () => ({}),
     apiHeaders: API_HEADERS,
     strictTransportSecurity: "max-age=0",
     health,

@@ -13,7 +13,7 @@ export async function serveApi(fetch: Parameters<typeof getRequestListener>[0]):
       handleApi: getRequestListener(fetch),
       handleNext: (_req, res) => void res.writeHead(404).end(),
       trustedProxies: 1,
-      pageHeaders: {},
+      pageHeaders: () => ({}),
       apiHeaders: API_HEADERS,
       strictTransportSecurity: "max-age=0",
     }),
