@@ -185,9 +185,7 @@ export const SWEPT_PAGES: SweptPage[] = [
     ],
   },
   { path: "/settings/audit-log", heading: "Audit log", as: "owner" },
-  // The time tooltip (the same RelativeTime as on the pages above) did not open here by focus once
-  // the two-factor section joined the page: left for the next session, see the note.
-  { path: "/settings/account", heading: "Account", as: "owner" },
+  { path: "/settings/account", heading: "Account", as: "owner", overlays: [TIME_TOOLTIP] },
   { path: "/workspaces/new", heading: "Create a workspace", as: "owner" },
   { path: "/workspaces/two-factor", heading: "Two-factor sign-in is set up", as: "owner" },
   // As a viewer: the controls the role may not use, each with the tooltip that says why.
