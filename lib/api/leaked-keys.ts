@@ -4,6 +4,7 @@
 // answer, so the endpoint cannot be used to test keys. At most 10 reports an hour per address.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
+import { isDatabaseUnreachable } from "@/db/errors";
 import { throttleKey } from "@/lib/auth/address";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { expects } from "@/lib/field-messages";
@@ -91,10 +92,33 @@ export function leakedKeyRoutes(limiter: KeyRateLimiter | undefined) {
     (c) => {
       const { key, where } = c.req.valid("json");
       // After the answer, not before it: a live key's query and transaction must not make its answer slower.
-      setImmediate(() => {
-        reportLeakedKey({ token: key, where: where ?? null, source: "report" }).catch((error: unknown) => logError("leak-report", error, "a leak report failed"));
-      });
+      setImmediate(() => actOnReport({ token: key, where: where ?? null, source: "report" }));
       return c.json(RECEIVED, 202);
+    },
+  );
+}
+
+// A report is answered 202 before it is acted on, so an outage must not lose it: one that finds
+// the database unreachable is tried again after growing pauses, for about ten minutes. Held in
+// this process's memory (a restart in that time still loses it), and at most MAX_RETRYING at once.
+const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 360_000];
+const MAX_RETRYING = 1_000;
+let retrying = 0;
+
+function actOnReport(report: Parameters<typeof reportLeakedKey>[0], attempt = 0) {
+  reportLeakedKey(report).then(
+    () => {
+      if (attempt > 0) retrying--;
+    },
+    (error: unknown) => {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (isDatabaseUnreachable(error) && delay !== undefined && (attempt > 0 || retrying < MAX_RETRYING)) {
+        if (attempt === 0) retrying++;
+        setTimeout(() => actOnReport(report, attempt + 1), delay).unref();
+        return;
+      }
+      if (attempt > 0) retrying--;
+      logError("leak-report", error, "a leak report failed");
     },
   );
 }

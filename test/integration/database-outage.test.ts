@@ -2,7 +2,8 @@
 // the test stops and starts again. While it is stopped, a key checked a moment before keeps
 // working (stale-if-error, for at most its TTL), and everything that needs the database is
 // 503 service_unavailable with Retry-After and a hint, never a 500. Once PostgreSQL is back,
-// the server recovers by itself (README "The database unreachable").
+// the server recovers by itself (README "The database unreachable"), and acts on a leak report
+// it answered during the outage.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -122,5 +123,25 @@ describe("PostgreSQL stopped under a running API server", () => {
     } finally {
       database = await startEmbeddedPostgres({ dataDir, port });
     }
+  }, 90_000);
+
+  it("keeps a leak report made during the outage and disables the key once PostgreSQL is back", async () => {
+    expect((await send(keys.cached, { path: "/api/v1/me" })).status).toBe(200);
+    await database.stop();
+    try {
+      const report = await cluster.send({ method: "POST", path: "/api/v1/leaked-keys", body: { key: keys.cached, where: "https://example.com/during-the-outage.js" } });
+      expect(report.status).toBe(202);
+    } finally {
+      database = await startEmbeddedPostgres({ dataDir, port });
+    }
+    // The report is tried again after 1, 2 and 5 s...: the key stops working without anyone resending it.
+    const deadline = Date.now() + 45_000;
+    let answer = await send(keys.cached, { path: "/api/v1/me" });
+    while (answer.status !== 401 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      answer = await send(keys.cached, { path: "/api/v1/me" });
+    }
+    expect(answer.status, JSON.stringify(answer.body)).toBe(401);
+    expect(answer.body.error.hint).toMatch(/found in public/);
   }, 90_000);
 });
