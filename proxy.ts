@@ -37,8 +37,8 @@ function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
-// Every page rendered per request. A page added outside these paths is prerendered or lives
-// under /docs; e2e/anonymous/content-security-policy.spec.ts visits them all.
+// Every page rendered per request. A page added outside these paths must be prerendered (its
+// hashes are read at start); the axe sweep, which lists every page, fails on any CSP violation.
 export const config = {
   matcher: [
     "/",

@@ -17,8 +17,8 @@ import { log } from "@/lib/log";
 import { API_HEADERS, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 import { logError } from "@/lib/server/error-log";
 import { Health } from "@/lib/server/health";
-import { loadPageHeaders } from "@/lib/server/page-headers";
 import { getMetrics, startMetricsServer } from "@/lib/server/metrics";
+import { loadPageHeaders } from "@/lib/server/page-headers";
 import { answerClientError, answerStarting, createRequestListener } from "@/lib/server/request-listener";
 
 // What to undo on shutdown, newest first. Registered as each piece starts, so a failed start

@@ -9,7 +9,7 @@
 //   may load Next's chunks in turn;
 // - a page prerendered at build time (the guides, the API reference, the 404 page) cannot carry
 //   a per-request nonce without being rendered per request, so it carries the SHA-256 of each
-//   inline script the build wrote into it (lib/server/static-page-policies.ts).
+//   inline script the build wrote into it (lib/server/page-headers.ts).
 // In development nothing is prerendered and React's tooling needs eval: pages that proxy.ts does
 // not cover keep 'unsafe-inline' there, and every page allows 'unsafe-eval'.
 
