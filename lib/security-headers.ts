@@ -7,9 +7,9 @@
 // - a page rendered per request (the dashboard, sign-in, sign-up, invitations) carries a nonce
 //   made for that request by proxy.ts, with 'strict-dynamic' so that the scripts the page loads
 //   may load Next's chunks in turn;
-// - a page prerendered at build time (the guides, the API reference, the 404 page) cannot carry
-//   a per-request nonce without being rendered per request, so it carries the SHA-256 of each
-//   inline script the build wrote into it (lib/server/page-headers.ts).
+// - a page prerendered at build time (the 404 page) cannot carry a per-request nonce without being
+//   rendered per request, so it carries the SHA-256 of each inline script the build wrote into it
+//   (lib/server/page-headers.ts). The docs (pages/) have none: their policy names no inline script.
 // In development nothing is prerendered and React's tooling needs eval: pages that proxy.ts does
 // not cover keep 'unsafe-inline' there, and every page allows 'unsafe-eval'.
 
@@ -21,7 +21,7 @@ export function contentSecurityPolicy(inline: InlineScripts, options: { dev: boo
     inline === "development" ? "'unsafe-inline'" : "nonce" in inline ? `'nonce-${inline.nonce}' 'strict-dynamic'` : inline.hashes.map((hash) => `'${hash}'`).join(" ");
   return [
     "default-src 'self'",
-    `script-src 'self' ${scripts}${options.dev ? " 'unsafe-eval'" : ""}`,
+    ["script-src 'self'", scripts, options.dev ? "'unsafe-eval'" : ""].filter(Boolean).join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -59,7 +59,7 @@ async function docsPages(base: string): Promise<Target[]> {
     { label: "/docs", path: "/docs", signedIn: false },
     ...guides.map((href) => ({ label: href, path: href, signedIn: false })),
     { label: "/docs/search", path: "/docs/search", signedIn: false },
-    // A page of results: noindex on purpose (app/docs/search/page.tsx), so SEO says "blocked from indexing".
+    // A page of results: its canonical address is /docs/search (pages/docs/search.tsx).
     { label: "/docs/search?q=bearer", path: "/docs/search?q=bearer", signedIn: false },
     { label: "/docs/api", path: "/docs/api", signedIn: false },
   ];

@@ -5,8 +5,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const BUILD_ID = ".next/BUILD_ID";
+// Written by scripts/build-try-it.mjs, which `npm run build` runs first.
+const TRY_IT_ENTRY = "public/try-it/entry.js";
 const SOURCES = [
-  "app", "components", "lib", "db", "docs", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs",
+  "app", "pages", "components", "lib", "db", "docs", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs",
   "tsconfig.json", "package.json", "package-lock.json",
   // NEXT_PUBLIC_ values from these are baked into the build.
   ".env", ".env.local", ".env.production", ".env.production.local",
@@ -21,6 +23,7 @@ function newestChange(entry) {
 
 function staleReason() {
   if (!existsSync(BUILD_ID)) return "no production build yet";
+  if (!existsSync(TRY_IT_ENTRY)) return "no Try it bundle yet";
   const built = statSync(BUILD_ID).mtimeMs;
   return Math.max(...SOURCES.map(newestChange)) > built ? "sources changed since the last build" : null;
 }
@@ -28,7 +31,7 @@ function staleReason() {
 const reason = staleReason();
 
 if (reason) {
-  console.log(`> ${reason}: running \`next build\`.`);
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  console.log(`> ${reason}: running \`npm run build\`.`);
+  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -1,8 +1,6 @@
 // The header of every /docs page: where you are, the guides and the reference, a search that
-// works without JavaScript (a GET form), and the way back to the dashboard.
-// Links to the reference and to the dashboard are not prefetched (README "Performance"): the
-// reference's payload is 250 KB, and the dashboard's needs a session and its own scripts, which
-// every reader of a guide would otherwise download whether or not they go there.
+// works without JavaScript (a GET form), and the way back to the dashboard. The docs carry none of
+// Next's scripts (pages/, README "API"), so every link here is a plain navigation.
 import { ArrowLeft, AudioLines, Search } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -23,7 +21,7 @@ export function DocsHeader({ current, actions }: { current: "guides" | "referenc
             <Link href={routes.docs} className={tab(current === "guides")} aria-current={current === "guides" ? "page" : undefined}>
               Guides
             </Link>
-            <Link href={routes.apiDocs} prefetch={false} className={tab(current === "reference")} aria-current={current === "reference" ? "page" : undefined}>
+            <Link href={routes.apiDocs} className={tab(current === "reference")} aria-current={current === "reference" ? "page" : undefined}>
               API reference
             </Link>
           </nav>
@@ -42,7 +40,6 @@ export function DocsHeader({ current, actions }: { current: "guides" | "referenc
           {actions}
           <Link
             href={routes.apiKeys}
-            prefetch={false}
             className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-900"
           >
             <ArrowLeft className="size-4" aria-hidden />

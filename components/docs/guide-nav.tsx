@@ -1,6 +1,6 @@
 // The list of guides, for the sidebar of a guide and the docs' front page.
 import Link from "next/link";
-import { GUIDES } from "@/lib/docs/guides";
+import { GUIDES } from "@/lib/docs/guide-list";
 import { routes } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 
@@ -21,7 +21,7 @@ export function GuideNav({ current }: { current?: string }) {
           </li>
         ))}
         <li>
-          <Link href={routes.apiDocs} prefetch={false} className="block rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-50">
+          <Link href={routes.apiDocs} className="block rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-50">
             API reference
           </Link>
         </li>

@@ -41,7 +41,8 @@ export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; swi
 }
 
 function Group({ title, sections }: { title: string; sections: Section[] }) {
-  const pathname = usePathname();
+  // Null only under the Pages Router (pages/docs/), which never renders this.
+  const pathname = usePathname() ?? "";
   return (
     <div className="mb-6">
       <p className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</p>

@@ -8,8 +8,9 @@ import { listHref, type ListParams } from "@/lib/lists/href";
 
 export function useListNavigation() {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  // Null only under the Pages Router (pages/docs/), which never renders this.
+  const pathname = usePathname() ?? "";
+  const searchParams = useSearchParams() ?? new URLSearchParams();
   const [pending, startTransition] = useTransition();
   function navigate(patch: ListParams) {
     const href = listHref(pathname, Object.fromEntries(searchParams), patch);

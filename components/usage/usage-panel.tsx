@@ -31,8 +31,9 @@ type Props = {
 
 export function UsagePanel({ points, outcomes, granularity, preset, rangeLabel = `the last ${USAGE_PRESETS[preset ?? "24h"].label}`, refreshMs = 3_000 }: Props) {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  // Null only under the Pages Router (pages/docs/), which never renders this.
+  const pathname = usePathname() ?? "";
+  const searchParams = useSearchParams() ?? new URLSearchParams();
   const [pending, startTransition] = useTransition();
   const [asTable, setAsTable] = useState(false);
   useAutoRefresh({ paused: pending, intervalMs: refreshMs });

@@ -57,7 +57,10 @@ const TIME_TOOLTIP: Overlay = {
   },
 };
 
-// Every page of the app. Add a page here when you add it under app/.
+// The Pages Router's 404 page (pages/404.tsx): what an address under /docs that is no guide shows.
+const UNKNOWN_GUIDE = "/docs/no-such-guide";
+
+// Every page of the app. Add a page here when you add it under app/ or pages/.
 export const SWEPT_PAGES: SweptPage[] = [
   // Public pages.
   { path: "/sign-in", heading: "Sign in", as: "anonymous" },
@@ -74,6 +77,7 @@ export const SWEPT_PAGES: SweptPage[] = [
   { path: "/docs/limits-and-usage", heading: "Limits and usage", as: "anonymous" },
   { path: "/docs/leaked-keys", heading: "Leaked keys", as: "anonymous" },
   { path: "/docs/search?q=bearer", heading: "Search the docs", as: "anonymous" },
+  { path: UNKNOWN_GUIDE, heading: "Page not found", as: "anonymous", status: 404 },
   {
     path: "/docs/api",
     heading: "API reference",
@@ -361,10 +365,10 @@ for (const [theme, group] of [["light", "public"], ["light", "dashboard"], ["dar
   });
 }
 
-test("the sweep lists every page under app/", () => {
+test("the sweep lists every page under app/ and pages/", () => {
   // A dynamic segment is swept by any value of it: /docs/[slug] by the guides listed.
   const swept = SWEPT_PAGES.map((page) => page.path.split("?")[0]!.replace(/:\w+/g, "x"));
-  const unswept = pagesUnder("app").filter((route) => {
+  const unswept = [...pagesUnder("app"), ...pagesRouterPages()].filter((route) => {
     const matcher = new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}$`);
     return !REDIRECT_ONLY.includes(route) && !swept.some((path) => matcher.test(path));
   });
@@ -438,5 +442,20 @@ function pagesUnder(dir: string): string[] {
     }
   };
   walk(dir, []);
+  return found;
+}
+
+/** The URL path of every page under pages/: index.tsx is its folder's path; _app and _document are not pages. */
+function pagesRouterPages(): string[] {
+  const found: string[] = [];
+  const walk = (folder: string, route: string[]) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const name = entry.name.replace(/\.tsx$/, "");
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), [...route, entry.name]);
+      else if (name === "404") found.push(UNKNOWN_GUIDE);
+      else if (!name.startsWith("_")) found.push(`/${[...route, ...(name === "index" ? [] : [name])].join("/")}`);
+    }
+  };
+  walk("pages", []);
   return found;
 }

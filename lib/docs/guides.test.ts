@@ -7,7 +7,8 @@ import { LEAK_REPORTS_PER_HOUR } from "@/lib/api/leaked-keys";
 import { SECRET_SCANNING_PATTERN_SOURCE } from "@/lib/keys/format";
 import { FAILURE_HINTS, LEAKED_HINT } from "@/lib/keys/verify";
 import { USAGE_PRESETS } from "@/lib/usage/summary";
-import { findGuide, GUIDES, guideSource, searchGuides } from "./guides";
+import { findGuide, GUIDES } from "./guide-list";
+import { guideSource, searchGuides } from "./guides";
 import { renderMarkdown, slugify } from "./markdown";
 
 const source = (slug: string) => guideSource(findGuide(slug)!);

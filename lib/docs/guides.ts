@@ -1,27 +1,13 @@
-// The guides under /docs: Markdown files in docs/guides/ of this repository, read and rendered on
-// the server at build time. A guide may hold `<!-- hint-table -->`, replaced by the table of every
-// refusal hint the API gives (built from the verifier's own hints, so it cannot drift).
+// The guides' text (the list is lib/docs/guide-list.ts): Markdown files in docs/guides/ of this
+// repository, read and rendered on the server at build time. A guide may hold
+// `<!-- hint-table -->`, replaced by the table of every refusal hint the API gives (built from the
+// verifier's own hints, so it cannot drift).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hintTable } from "@/lib/api/guide";
-
-export const GUIDES = [
-  { slug: "getting-started", title: "Getting started", summary: "From a new account to the first authenticated request: agent, key, request." },
-  { slug: "authentication", title: "Authentication", summary: "Both headers and their exact spelling, private and public keys, permissions, the error envelope." },
-  { slug: "rotating-keys", title: "Rotating keys safely", summary: "Generate, update, verify, revoke; or Roll with a grace period." },
-  { slug: "storing-keys", title: "Storing keys", summary: "Environment variables, .env out of version control, secret managers, CI secrets." },
-  { slug: "troubleshooting", title: "Troubleshooting", summary: "Each common mistake, the exact error it gets, and the fix." },
-  { slug: "limits-and-usage", title: "Limits and usage", summary: "Rate limits, credits, and reading a key's usage." },
-  { slug: "leaked-keys", title: "Leaked keys", summary: "What happens to a key found in public, rolling it, and registering the key format with secret scanners." },
-] as const;
-
-export type Guide = (typeof GUIDES)[number];
+import { GUIDES, type Guide } from "@/lib/docs/guide-list";
 
 const DIRECTORY = path.join(process.cwd(), "docs", "guides");
-
-export function findGuide(slug: string): Guide | undefined {
-  return GUIDES.find((guide) => guide.slug === slug);
-}
 
 /** The guide's Markdown, without its first-level title (the page renders that), placeholders filled. */
 export function guideSource(guide: Guide): string {

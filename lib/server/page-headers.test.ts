@@ -17,12 +17,14 @@ describe("inlineScriptHashes", () => {
 });
 
 describe("loadPageHeaders", () => {
-  function build(pages: Record<string, string>) {
+  // `pagesRouter` pages are written where Next writes the Pages Router's (pages/): server/pages/.
+  function build(pages: Record<string, string>, pagesRouter: Record<string, string> = {}) {
     const dist = mkdtempSync(path.join(tmpdir(), "page-headers-"));
-    const routes = Object.fromEntries(Object.keys(pages).map((route) => [route, {}]));
+    const routes = Object.fromEntries(Object.keys({ ...pages, ...pagesRouter }).map((route) => [route, {}]));
     writeFileSync(path.join(dist, "prerender-manifest.json"), JSON.stringify({ routes: { ...routes, "/icon.svg": {} } }));
-    for (const [route, html] of Object.entries(pages)) {
-      const file = path.join(dist, "server", "app", `${route}.html`);
+    const files = [...Object.entries(pages).map(([route, html]) => ({ folder: "app", route, html })), ...Object.entries(pagesRouter).map(([route, html]) => ({ folder: "pages", route, html }))];
+    for (const { folder, route, html } of files) {
+      const file = path.join(dist, "server", folder, `${route}.html`);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, html);
     }
@@ -34,6 +36,11 @@ describe("loadPageHeaders", () => {
     const headersFor = loadPageHeaders(build({ "/docs/api": "<script>one()</script>", "/_not-found": "<script>two()</script>" }), { dev: false });
     expect(scriptSources(headersFor("/docs/api"))).toBe(`script-src 'self' '${sha256("one()")}'`);
     expect(headersFor("/docs/api")["X-Content-Type-Options"]).toBe("nosniff");
+  });
+
+  it("reads the Pages Router's pages too: a page with no inline script gets a policy that allows none", () => {
+    const headersFor = loadPageHeaders(build({ "/_not-found": "<script>two()</script>" }, { "/docs/api": '<script type="module" src="/try-it/entry.js"></script>' }), { dev: false });
+    expect(scriptSources(headersFor("/docs/api"))).toBe("script-src 'self'");
   });
 
   it("answers any other path with the 404 page's policy; proxy.ts replaces it on pages rendered per request", () => {

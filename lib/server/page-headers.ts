@@ -39,8 +39,11 @@ function prerenderedRoutes(distDir: string): string[] {
   return Object.keys(manifest.routes);
 }
 
+/** Where the build wrote a prerendered page: under server/app/, or server/pages/ for the docs (pages/). */
 function htmlFile(distDir: string, route: string): string {
-  return path.join(distDir, "server", "app", `${route === "/" ? "/index" : route}.html`);
+  const file = `${route === "/" ? "/index" : route}.html`;
+  const appPage = path.join(distDir, "server", "app", file);
+  return existsSync(appPage) ? appPage : path.join(distDir, "server", "pages", file);
 }
 
 // An inline script: a <script> element without a src attribute. Its text is what the browser

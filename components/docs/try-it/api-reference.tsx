@@ -1,14 +1,12 @@
-"use client";
 // The interactive API reference: Scalar rendering the API's own OpenAPI document. Scalar is a Vue
-// app that only runs in the browser, so its code loads on demand and never on the server; its
-// stylesheet, imported statically because next/dynamic takes only script modules, is this page's
-// alone, and its rules are scoped to Scalar's elements or layered below the app's own.
+// app that only runs in the browser; its code is a chunk of the Try it bundle of its own, loaded
+// once the document is in, and its stylesheet is the bundle's client.css, loaded with it (its
+// rules are scoped to Scalar's elements or layered below the app's own).
 // The document is fetched here first, so that a failure shows our message and a way to retry,
 // not an empty page. Nothing leaves the origin: no fonts, no proxy, no agent, no telemetry, as
 // the app's Content-Security-Policy (lib/security-headers.ts) would refuse them anyway.
 import type { AnyApiReferenceConfiguration } from "@scalar/api-reference-react";
-import dynamic from "next/dynamic";
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import "@scalar/api-reference-react/style.css";
 
@@ -18,11 +16,8 @@ const OPENAPI_DOCUMENT_URL = "/api/v1/openapi.json";
 type OpenApiDocument = Record<string, unknown>;
 type Load = { state: "loading" } | { state: "failed"; reason: string } | { state: "ready"; document: OpenApiDocument };
 
-// Scalar checks its options with zod, which instrumentation-client.ts keeps from probing for eval.
-const Scalar = dynamic(async () => (await import("@scalar/api-reference-react")).ApiReferenceReact, {
-  ssr: false,
-  loading: () => <LoadingReference />,
-});
+// Scalar checks its options with zod, which ./client.tsx keeps from probing for eval.
+const Scalar = lazy(async () => ({ default: (await import("@scalar/api-reference-react")).ApiReferenceReact }));
 
 export function ApiReference() {
   const [load, setLoad] = useState<Load>({ state: "loading" });
@@ -53,7 +48,11 @@ export function ApiReference() {
     );
   }
   if (!configuration) return <LoadingReference />;
-  return <Scalar configuration={configuration} />;
+  return (
+    <Suspense fallback={<LoadingReference />}>
+      <Scalar configuration={configuration} />
+    </Suspense>
+  );
 }
 
 async function fetchDocument(signal: AbortSignal): Promise<OpenApiDocument> {

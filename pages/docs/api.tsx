@@ -1,24 +1,27 @@
-import type { Metadata } from "next";
+import type { GetStaticProps, PageConfig } from "next";
+import { DocsHead } from "@/components/docs/docs-head";
 import { DocsHeader } from "@/components/docs/docs-header";
 import { Markdown } from "@/components/docs/markdown";
 import { MethodBadge, OperationSection } from "@/components/docs/reference/operation";
-import { TryIt } from "@/components/docs/try-it";
+import { TryItButton } from "@/components/docs/try-it/button";
 import { getOpenApiDocument, operationsByTag } from "@/lib/docs/openapi";
 
-export const metadata: Metadata = {
-  title: "API reference",
-  description: "Every endpoint of the Switchboard API: authentication, parameters, bodies, answers and errors, with curl examples.",
-};
+export const config: PageConfig = { unstable_runtimeJS: false };
+
+// Static props, so that the build lists the page among its prerendered routes (lib/server/page-headers.ts).
+export const getStaticProps: GetStaticProps = () => ({ props: {} });
 
 // Public, like the document it renders (proxy.ts guards only the dashboard's paths), and static:
 // the whole reference is HTML made at build time from the API's own OpenAPI document, readable
-// without JavaScript. The interactive client loads only when "Try it" is pressed.
+// without JavaScript, and none of Next's scripts. The interactive client loads only when "Try it"
+// is pressed (components/docs/try-it/).
 export default function ApiDocsPage() {
   const document = getOpenApiDocument();
   const groups = operationsByTag(document);
   return (
     <div className="min-h-screen bg-white">
-      <DocsHeader current="reference" actions={<TryIt />} />
+      <DocsHead title="API reference" description="Every endpoint of the Switchboard API: authentication, parameters, bodies, answers and errors, with curl examples." />
+      <DocsHeader current="reference" actions={<TryItButton />} />
       <div className="mx-auto flex max-w-7xl gap-10 px-4 md:px-6">
         <nav aria-label="API reference" className="sticky top-14 hidden max-h-[calc(100vh-3.5rem)] w-64 shrink-0 overflow-y-auto py-8 lg:block">
           <ReferenceContents groups={groups} />
