@@ -110,7 +110,26 @@ test("with JavaScript disabled the reference still shows every operation", async
   const page = await context.newPage();
   await page.goto(`${baseURL}${DOCS_PATH}`);
   for (const { summary, path } of await operationsOf(baseURL!)) await expect(page.getByRole("region", { name: summary, exact: true })).toContainText(path);
+  // Without its script, Try it could do nothing: it is not shown.
+  await expect(page.getByRole("button", { name: "Try it" })).toBeHidden();
   await context.close();
+});
+
+test("when Try it's own client cannot be loaded, the page says so beside the button, and the next press loads it", async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  const CLIENT = "**/try-it/client.js*";
+  await page.route(CLIENT, (route) => route.abort("connectionrefused"));
+  await page.goto(DOCS_PATH);
+  const failure = page.getByRole("alert").filter({ hasText: "The client could not be loaded." });
+  await expect(failure).toBeHidden();
+  await page.getByRole("button", { name: "Try it" }).click();
+  await expect(failure).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await page.unroute(CLIENT);
+  await page.getByRole("button", { name: "Try it" }).click();
+  await expect(page.getByRole("dialog", { name: "Interactive API client" })).toBeVisible();
+  await expect(failure).toBeHidden();
 });
 
 test("Try it loads the interactive client on demand; when the document cannot be fetched it says so, and Try again loads it", async ({ page, baseURL }) => {

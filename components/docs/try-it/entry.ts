@@ -6,6 +6,8 @@ type OpenTryIt = (opener: HTMLElement) => void;
 const opener = document.querySelector<HTMLButtonElement>("button[data-try-it]");
 const failure = document.querySelector<HTMLElement>("[data-try-it-failure]");
 let client: Promise<OpenTryIt> | null = null;
+let stylesheet: Promise<unknown> | null = null;
+let failures = 0;
 
 if (opener) {
   opener.classList.remove("invisible");
@@ -13,24 +15,33 @@ if (opener) {
     if (failure) failure.hidden = true;
     opener.setAttribute("aria-busy", "true");
     client ??= loadClient();
-    client.then(
-      (open) => open(opener),
-      () => {
-        client = null;
-        if (failure) failure.hidden = false;
-      },
-    ).finally(() => opener.removeAttribute("aria-busy"));
+    client
+      .then(
+        (open) => open(opener),
+        () => {
+          client = null;
+          failures += 1;
+          if (failure) failure.hidden = false;
+        },
+      )
+      .finally(() => opener.removeAttribute("aria-busy"));
   });
 }
 
 async function loadClient(): Promise<OpenTryIt> {
-  const here = import.meta.url;
-  await new Promise((resolve, reject) => {
-    const stylesheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: new URL("client.css", here).href });
-    stylesheet.addEventListener("load", resolve);
-    stylesheet.addEventListener("error", reject);
-    document.head.append(stylesheet);
+  stylesheet ??= new Promise((resolve, reject) => {
+    const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: new URL("client.css", import.meta.url).href });
+    link.addEventListener("load", resolve);
+    link.addEventListener("error", () => {
+      link.remove();
+      stylesheet = null;
+      reject(new Error("client.css did not load"));
+    });
+    document.head.append(link);
   });
-  const loaded = (await import(new URL("client.js", here).href)) as { openTryIt: OpenTryIt };
+  await stylesheet;
+  // The browser remembers a module that failed to load as failed: a retry asks for a new URL.
+  const url = new URL(failures ? `client.js?retry=${failures}` : "client.js", import.meta.url);
+  const loaded = (await import(url.href)) as { openTryIt: OpenTryIt };
   return loaded.openTryIt;
 }
