@@ -23,12 +23,8 @@ if (!process.env.TEST_WORKER_INDEX && !process.env.SWITCHBOARD_E2E_PREPARED) {
 export default defineConfig({
   // Its own folder: Playwright empties outputDir at start, and test-results/ holds other reports.
   outputDir: "test-results/playwright",
-  // Two workers: the anonymous project's files run side by side (each test signs up people of its
-  // own, from addresses of its own). Every other project runs one test at a time: signed-in shares
-  // the owner's workspace, and the server project kills servers and databases, so it runs last,
-  // alone (a failure before it skips it).
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
@@ -56,7 +52,6 @@ export default defineConfig({
       name: "signed-in",
       testDir: E2E_PROJECTS["signed-in"],
       dependencies: ["setup"],
-      workers: 1,
       use: {
         ...devices["Desktop Chrome"],
         storageState: OWNER_STATE,
@@ -64,12 +59,12 @@ export default defineConfig({
       },
     },
     { name: "anonymous", testDir: E2E_PROJECTS.anonymous, dependencies: ["setup"], use: devices["Desktop Chrome"] },
-    { name: "api", testDir: E2E_PROJECTS.api, workers: 1, use: devices["Desktop Chrome"] },
+    { name: "api", testDir: E2E_PROJECTS.api, use: devices["Desktop Chrome"] },
     // Signs in from addresses of its own (X-Forwarded-For, trusted below) so that no other test's
     // failures count towards its limits, and its locks lock out no other test.
-    { name: "throttling", testDir: E2E_PROJECTS.throttling, dependencies: ["setup"], workers: 1, use: devices["Desktop Chrome"] },
-    { name: "roles", testDir: E2E_PROJECTS.roles, workers: 1, timeout: 300_000 },
-    { name: "server", testDir: E2E_PROJECTS.server, dependencies: ["signed-in", "anonymous", "api", "throttling", "roles"], workers: 1, timeout: 300_000 },
+    { name: "throttling", testDir: E2E_PROJECTS.throttling, dependencies: ["setup"], use: devices["Desktop Chrome"] },
+    { name: "roles", testDir: E2E_PROJECTS.roles, timeout: 300_000 },
+    { name: "server", testDir: E2E_PROJECTS.server, timeout: 300_000 },
   ],
   webServer: {
     command: "npx tsx server.ts",
