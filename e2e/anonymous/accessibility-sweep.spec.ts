@@ -57,9 +57,6 @@ const TIME_TOOLTIP: Overlay = {
   },
 };
 
-// The Pages Router's 404 page (pages/404.tsx): what an address under /docs that is no guide shows.
-const UNKNOWN_GUIDE = "/docs/no-such-guide";
-
 // Every page of the app. Add a page here when you add it under app/ or pages/.
 export const SWEPT_PAGES: SweptPage[] = [
   // Public pages.
@@ -77,7 +74,6 @@ export const SWEPT_PAGES: SweptPage[] = [
   { path: "/docs/limits-and-usage", heading: "Limits and usage", as: "anonymous" },
   { path: "/docs/leaked-keys", heading: "Leaked keys", as: "anonymous" },
   { path: "/docs/search?q=bearer", heading: "Search the docs", as: "anonymous" },
-  { path: UNKNOWN_GUIDE, heading: "Page not found", as: "anonymous", status: 404 },
   {
     path: "/docs/api",
     heading: "API reference",
@@ -445,14 +441,13 @@ function pagesUnder(dir: string): string[] {
   return found;
 }
 
-/** The URL path of every page under pages/: index.tsx is its folder's path; _app and _document are not pages. */
+/** The URL path of every page under pages/: index.tsx is its folder's path; _app and _document are not pages. An unknown address under /docs is app/not-found.tsx's, swept as /no-such-page. */
 function pagesRouterPages(): string[] {
   const found: string[] = [];
   const walk = (folder: string, route: string[]) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const name = entry.name.replace(/\.tsx$/, "");
       if (entry.isDirectory()) walk(path.join(folder, entry.name), [...route, entry.name]);
-      else if (name === "404") found.push(UNKNOWN_GUIDE);
       else if (!name.startsWith("_")) found.push(`/${[...route, ...(name === "index" ? [] : [name])].join("/")}`);
     }
   };
