@@ -8,7 +8,10 @@
 //
 // Lighthouse's mobile preset simulates a 4× slower CPU on top of the one it runs on, so CPU taken
 // by anything else on the machine shows up as TBT and LCP: the load average is printed beside the
-// figures, and only runs on a quiet machine compare.
+// figures, and only runs on a quiet machine compare. So does the host's own speed: Lighthouse's
+// benchmark index of the host is printed too. The 4× is calibrated for a host of index 1500–2000
+// (Lighthouse's docs/throttling.md, "a high-end desktop"); on a slower one the simulated phone is
+// slower than the mid-tier phone the preset stands for (README "Lighthouse").
 //
 //   BENCH_LIGHTHOUSE_PAGES=api-keys,/docs/api   only these pages (labels or paths)
 //   BENCH_LIGHTHOUSE_FORMS=mobile               only this preset
@@ -48,7 +51,10 @@ const METRICS = [
   { id: "cumulative-layout-shift", label: "CLS", unit: "" },
 ] as const;
 
-type Figures = { scores: Record<(typeof CATEGORIES)[number], number>; metrics: Record<(typeof METRICS)[number]["id"], number> };
+type Figures = { scores: Record<(typeof CATEGORIES)[number], number>; metrics: Record<(typeof METRICS)[number]["id"], number>; benchmarkIndex: number };
+
+/** The lowest host benchmark index for which Lighthouse's 4× CPU slowdown is calibrated. */
+const CALIBRATED_INDEX = 1500;
 
 /** Every /docs page: the guides' index, each guide (as the index links them), a search, the reference. */
 async function docsPages(base: string): Promise<Target[]> {
@@ -116,7 +122,7 @@ async function runLighthouse(port: number, url: string, form: Form, cookie: stri
 function figures(lhr: Result): Figures {
   const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Figures["scores"];
   const metrics = Object.fromEntries(METRICS.map(({ id }) => [id, lhr.audits[id]?.numericValue ?? Number.NaN])) as Figures["metrics"];
-  return { scores, metrics };
+  return { scores, metrics, benchmarkIndex: lhr.environment.benchmarkIndex };
 }
 
 const median = (values: number[]) => {
@@ -212,6 +218,11 @@ async function main() {
       }
     }
     console.log(`load average after: ${load()}`);
+    const indexes = everything.flatMap((page) => page.runs.map((run) => run.benchmarkIndex));
+    console.log(`host benchmark index: median ${Math.round(median(indexes))}, ${Math.round(Math.min(...indexes))}–${Math.round(Math.max(...indexes))}`);
+    if (median(indexes) < CALIBRATED_INDEX) {
+      console.log(`  below ${CALIBRATED_INDEX}, the host Lighthouse's 4× mobile CPU slowdown is calibrated for: the mobile figures are those of a slower phone than the preset's`);
+    }
     if (process.env.BENCH_LIGHTHOUSE_JSON) await writeFile(process.env.BENCH_LIGHTHOUSE_JSON, JSON.stringify(everything, null, 2));
   } finally {
     await browser?.close();

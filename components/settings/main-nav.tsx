@@ -4,14 +4,14 @@
 // always was.
 import { BookOpen, Bot, ChartColumn, KeyRound, PhoneCall, ScrollText, Settings2, UserRound, Users } from "lucide-react";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { Tooltip } from "@/components/ui/tooltip";
 import { refusalFor } from "@/lib/permissions";
 import { routes } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 
-// `prefetch: false` for a page too heavy to fetch on the chance of a click (README "Performance").
+// `prefetch: false` for a page too heavy to fetch even when a click looks likely (README "Performance").
 type Section = { href: string; label: string; icon: typeof KeyRound; unavailable?: string | null; prefetch?: false };
 
 export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; switcher: ReactNode }) {
@@ -43,6 +43,7 @@ export function MainNav({ canReadAudit, switcher }: { canReadAudit: boolean; swi
 function Group({ title, sections }: { title: string; sections: Section[] }) {
   // Null only under the Pages Router (pages/docs/), which never renders this.
   const pathname = usePathname() ?? "";
+  const router = useRouter();
   return (
     <div className="mb-6">
       <p className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</p>
@@ -50,10 +51,17 @@ function Group({ title, sections }: { title: string; sections: Section[] }) {
       <ul className="grid grid-cols-2 gap-1 md:block md:space-y-1">
         {sections.map(({ href, label, icon: Icon, unavailable, prefetch }) => {
           const current = pathname === href || pathname.startsWith(`${href}/`);
+          // Fetched when a click looks likely (pointer over it, focus, a touch), not for every link
+          // in view as the page loads: that was 16 requests, and their processing on a phone's slow
+          // CPU, in the seconds the page should answer its first tap (README "Lighthouse").
+          const prefetchOnIntent = prefetch === false ? undefined : () => router.prefetch(href);
           const link = (
             <Link
               href={href}
-              prefetch={prefetch}
+              prefetch={false}
+              onPointerEnter={prefetchOnIntent}
+              onFocus={prefetchOnIntent}
+              onTouchStart={prefetchOnIntent}
               aria-current={current ? "page" : undefined}
               aria-disabled={unavailable ? true : undefined}
               className={cn(

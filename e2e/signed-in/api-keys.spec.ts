@@ -198,6 +198,24 @@ test("the API Keys page has no serious accessibility violations", async ({ keysP
   expect(withDialog.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
 
+test("the navigation fetches a page ahead when a click looks likely, not every link as the page loads", async ({ page }) => {
+  const fetchedAhead: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has("_rsc")) fetchedAhead.push(url.pathname);
+  });
+  await page.goto("/settings/api-keys");
+  await page.waitForLoadState("networkidle");
+  const nav = page.getByRole("navigation", { name: "Settings" });
+  const others = (await nav.getByRole("link").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))).filter((path) => path !== "/settings/api-keys");
+  expect(others.length).toBeGreaterThan(5);
+  expect(fetchedAhead.filter((path) => others.includes(path))).toEqual([]);
+  await nav.getByRole("link", { name: "Agents" }).hover();
+  await expect.poll(() => fetchedAhead).toContain("/agents");
+  await nav.getByRole("link", { name: "Calls" }).focus();
+  await expect.poll(() => fetchedAhead).toContain("/calls");
+});
+
 test("dashboard pages are not cacheable", async ({ request }) => {
   // No redirect: a 200 here is the dashboard itself, not the sign-in page.
   const response = await request.get("/settings/api-keys", { maxRedirects: 0 });
