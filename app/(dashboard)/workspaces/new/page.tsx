@@ -1,6 +1,6 @@
-import { AudioLines } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";
 import { getSessionContext, requireSessionUser } from "@/lib/auth/session";
 import { routes } from "@/lib/routes";
@@ -13,27 +13,21 @@ export default async function NewWorkspacePage() {
   const { user } = await requireSessionUser();
   const current = await getSessionContext();
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center p-6">
-      <div className="mb-6 flex items-center gap-2 text-lg font-semibold">
-        <AudioLines className="size-6" aria-hidden />
-        Switchboard
-      </div>
-      <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold">Create a workspace</h1>
-        <p className="mt-1 text-sm text-zinc-600">
-          {current
-            ? "A workspace holds its own API keys, members and audit log. You will be its owner."
-            : `You are signed in as ${user.email} but belong to no workspace yet. Create one, or open the invitation link a colleague sent you.`}
+    <AuthFrame>
+      <h1 className="text-xl font-semibold">Create a workspace</h1>
+      <p className="mt-1 text-sm text-zinc-600">
+        {current
+          ? "A workspace holds its own API keys, members and audit log. You will be its owner."
+          : `You are signed in as ${user.email} but belong to no workspace yet. Create one, or open the invitation link a colleague sent you.`}
+      </p>
+      <CreateWorkspaceForm />
+      {current ? (
+        <p className="mt-4 text-center text-sm">
+          <Link href={routes.apiKeys} className="font-medium text-zinc-900 underline underline-offset-4">
+            Back to {current.workspace.name}
+          </Link>
         </p>
-        <CreateWorkspaceForm />
-        {current ? (
-          <p className="mt-4 text-center text-sm">
-            <Link href={routes.apiKeys} className="font-medium text-zinc-900 underline underline-offset-4">
-              Back to {current.workspace.name}
-            </Link>
-          </p>
-        ) : null}
-      </div>
-    </main>
+      ) : null}
+    </AuthFrame>
   );
 }
