@@ -60,6 +60,17 @@ afterAll(async () => {
 
 const send = (key: string, request: Omit<ClusterRequest, "key">) => cluster.send({ ...request, key });
 
+/** Asks `GET /api/v1/me` with `key` until it answers `status` or `ms` pass; returns the last answer. */
+async function pollMe(key: string, status: number, ms: number) {
+  const deadline = Date.now() + ms;
+  let answer = await send(key, { path: "/api/v1/me" });
+  while (answer.status !== status && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    answer = await send(key, { path: "/api/v1/me" });
+  }
+  return answer;
+}
+
 function expectUnavailable(response: Awaited<ReturnType<Cluster["send"]>>, what: string) {
   expect(response.status, `${what}: ${JSON.stringify(response.body)}`).toBe(503);
   expect(response.headers.get("retry-after"), what).toMatch(/^\d+$/);
@@ -95,13 +106,7 @@ describe("PostgreSQL stopped under a running API server", () => {
 
     // Back: no restart of the API server, no configuration; each key is served again.
     database = await startEmbeddedPostgres({ dataDir, port });
-    const deadline = Date.now() + 30_000;
-    let uncached = await send(keys.uncached, { path: "/api/v1/me" });
-    while (uncached.status !== 200 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      uncached = await send(keys.uncached, { path: "/api/v1/me" });
-    }
-    expect(uncached.status).toBe(200);
+    expect((await pollMe(keys.uncached, 200, 30_000)).status).toBe(200);
     expect((await send(keys.admin, { path: "/api/v1/agents" })).status).toBe(200);
     expect((await send(generateKey("private"), { path: "/api/v1/me" })).status).toBe(401);
   }, 90_000);
@@ -135,12 +140,7 @@ describe("PostgreSQL stopped under a running API server", () => {
       database = await startEmbeddedPostgres({ dataDir, port });
     }
     // The report is tried again after 1, 2 and 5 s...: the key stops working without anyone resending it.
-    const deadline = Date.now() + 45_000;
-    let answer = await send(keys.cached, { path: "/api/v1/me" });
-    while (answer.status !== 401 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      answer = await send(keys.cached, { path: "/api/v1/me" });
-    }
+    const answer = await pollMe(keys.cached, 401, 45_000);
     expect(answer.status, JSON.stringify(answer.body)).toBe(401);
     expect(answer.body.error.hint).toMatch(/found in public/);
   }, 90_000);
