@@ -1,5 +1,6 @@
-// The Pages Router serves the guides, their index and their search (pages/docs/), as HTML with no
-// JavaScript at all: README "Performance" says why. The App Router (app/) serves everything else.
+// The Pages Router serves the guides, their index, their search and the API reference (pages/docs/)
+// as HTML without Next's runtime; the reference loads only Try it's own bundle, on demand. README
+// "Lighthouse" says why. The App Router (app/) serves everything else, the 404 page included.
 import type { AppProps } from "next/app";
 import Head from "next/head";
 import "@/app/globals.css";
