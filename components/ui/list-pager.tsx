@@ -1,6 +1,7 @@
 // A list's count and page links (README "Lists"): "21–40 of 10,000 keys", then links to the
 // first, previous and next pages. Links, not buttons: each page has a URL to share or reload.
 import Link from "next/link";
+import { formatCount } from "@/lib/format-count";
 import { listHref, type ListParams } from "@/lib/lists/href";
 
 export type PageInfo = { total: number; from: number; to: number; next: string | null; previous: string | null };
@@ -24,14 +25,13 @@ export function ListPager({
   newestFirst: boolean;
 }) {
   if (page.total === 0) return null;
-  const number = (n: number) => n.toLocaleString("en");
   return (
     <div className="mt-4 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 text-sm">
       <p className="text-zinc-600" aria-live="polite">
         <span className="font-medium text-zinc-900 tabular-nums">
-          {number(page.from)}–{number(page.to)}
+          {formatCount(page.from)}–{formatCount(page.to)}
         </span>{" "}
-        of <span className="tabular-nums">{number(page.total)}</span> {noun}
+        of <span className="tabular-nums">{formatCount(page.total)}</span> {noun}
       </p>
       {page.previous || page.next ? (
         <nav aria-label="Pages" className="flex flex-wrap gap-4">

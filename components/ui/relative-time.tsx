@@ -11,18 +11,30 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+// Building an Intl formatter costs far more than formatting with one (the exact time's, with its
+// time-zone name, most of all), and a list has a few times per row: built per call, they took
+// 96 ms of the API Keys page's load at a phone's speed (README "Lighthouse"). One of each, made on
+// first use.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+let exactFormat: Intl.DateTimeFormat | undefined;
+
 export function formatRelative(date: Date, now = Date.now()): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   if (Math.abs(seconds) < 60) return "just now";
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  relativeFormat ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ["minute", 60];
-  return format.format(Math.round(seconds / size), unit);
+  return relativeFormat.format(Math.round(seconds / size), unit);
+}
+
+/** "Dec 3, 2026, 9:41:07 AM UTC": rendered only while the tooltip is open. */
+function ExactTime({ date }: { date: Date }) {
+  exactFormat ??= new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "long" });
+  return exactFormat.format(date);
 }
 
 export function RelativeTime({ date }: { date: Date }) {
-  const exact = date.toLocaleString("en", { dateStyle: "medium", timeStyle: "long" });
   return (
-    <Tooltip content={exact}>
+    <Tooltip content={<ExactTime date={date} />}>
       <time
         dateTime={date.toISOString()}
         tabIndex={0}

@@ -1,11 +1,24 @@
 "use client";
-import * as SwitchPrimitive from "@radix-ui/react-switch";
+// An on/off control: a button with the switch role (WAI-ARIA's switch pattern), so Space and Enter
+// toggle it as they press any button. Plain markup rather than a library primitive: a list renders
+// one per row, and each primitive measured its own element after mounting, which re-rendered the
+// whole list once more while the page loaded (README "Lighthouse").
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrimitive.Root>) {
+type SwitchProps = Omit<ComponentProps<"button">, "type" | "role" | "onChange"> & {
+  checked: boolean;
+  onCheckedChange?: (checked: boolean) => void;
+};
+
+export function Switch({ checked, onCheckedChange, onClick, className, ...props }: SwitchProps) {
+  const state = checked ? "checked" : "unchecked";
   return (
-    <SwitchPrimitive.Root
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      data-state={state}
       className={cn(
         "relative inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full bg-zinc-300 transition-colors",
         // A 20 px track is a small target for a finger: the pseudo-element widens what takes the tap.
@@ -14,9 +27,16 @@ export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrim
         "data-[state=checked]:bg-emerald-600 disabled:cursor-not-allowed disabled:opacity-50",
         className,
       )}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) onCheckedChange?.(!checked);
+      }}
       {...props}
     >
-      <SwitchPrimitive.Thumb className="block size-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[18px]" />
-    </SwitchPrimitive.Root>
+      <span
+        data-state={state}
+        className="block size-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-[state=checked]:translate-x-[18px]"
+      />
+    </button>
   );
 }

@@ -7,4 +7,4 @@ export function bucketLabel(iso: string, granularity: Granularity): string {
   return `${date.toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" })}, ${date.toISOString().slice(11, 16)}`;
 }
 
-export const formatCount = (n: number) => n.toLocaleString("en");
+export { formatCount } from "@/lib/format-count";

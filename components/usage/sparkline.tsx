@@ -1,12 +1,13 @@
-// A key's last 24 hours at a glance, drawn on the server as a small SVG: no script, so a list of
-// keys costs no JavaScript for it. Its accessible name carries the figures the line shows.
+// A key's last 24 hours at a glance: a small SVG polyline, no chart library, so a list of keys
+// loads no charting code for it. Its accessible name carries the figures the line shows.
+import { formatCount } from "@/lib/format-count";
 
 const WIDTH = 96;
 const HEIGHT = 24;
 
 export function sparklineLabel(total: number, refused: number): string {
-  const base = `Requests in the last 24 hours: ${total.toLocaleString("en")}`;
-  return refused > 0 ? `${base}, ${refused.toLocaleString("en")} refused` : base;
+  const base = `Requests in the last 24 hours: ${formatCount(total)}`;
+  return refused > 0 ? `${base}, ${formatCount(refused)} refused` : base;
 }
 
 /** `points`: requests per hour, oldest first; `refused`: how many of them were refused. */

@@ -88,11 +88,20 @@ test("generate, reveal once, call the API, disable, enable, revoke", async ({ ke
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: { code: "unauthorized", message: "Invalid or missing API key.", hint: expect.stringMatching(/disabled/) } });
 
+  // The switch is a button with the switch role: Space turns it back on from the keyboard.
+  await expect(toggle).not.toBeChecked();
   action = nextServerAction(page);
-  await toggle.click();
+  await toggle.focus();
+  await page.keyboard.press("Space");
+  await expect(toggle).toBeChecked();
   await expect(rowOf(page, "production")).toContainText("Active");
   await action;
   expect((await me({ "X-API-Key": key })).status()).toBe(200);
+
+  // A relative time carries the exact one in its tooltip, formatted only when the tooltip opens.
+  await rowOf(page, "production").locator("time").first().hover();
+  await expect(page.getByRole("tooltip")).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M \S+/);
+  await page.mouse.move(0, 0);
 
   await page.getByRole("button", { name: "Actions for production" }).click();
   await page.getByRole("menuitem", { name: "Revoke" }).click();

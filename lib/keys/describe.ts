@@ -1,5 +1,6 @@
 // A key as the list and its page describe it in brief: its restrictions, when it stops, the
 // hygiene badges (old enough to rotate; unused for a month), its rate limit and credits.
+import { formatCount } from "@/lib/format-count";
 import { creditsOf, rateLimitOf, type LimitColumns } from "./limits";
 import { describeScopes, type KeyScopes } from "./scopes";
 
@@ -67,7 +68,7 @@ export function describeCreator(key: { createdByType: "user" | "api_key"; create
 /** "50 requests/s, bursts of 100" or "No rate limit". */
 export function describeRateLimit(key: Pick<LimitColumns, "rateLimitPerSecond" | "rateLimitBurst">): string {
   const limit = rateLimitOf(key);
-  return limit ? `${limit.perSecond.toLocaleString("en")} requests/s, bursts of ${limit.burst.toLocaleString("en")}` : "No rate limit";
+  return limit ? `${formatCount(limit.perSecond)} requests/s, bursts of ${formatCount(limit.burst)}` : "No rate limit";
 }
 
 /**
@@ -77,6 +78,6 @@ export function describeRateLimit(key: Pick<LimitColumns, "rateLimitPerSecond" |
 export function describeCredits(key: Omit<LimitColumns, "rateLimitPerSecond" | "rateLimitBurst">, now = new Date()): { text: string; refill: string | null } | null {
   const credits = creditsOf(key, now);
   if (!credits) return null;
-  const text = `${credits.remaining.toLocaleString("en")} ${credits.remaining === 1 ? "credit" : "credits"}`;
-  return { text, refill: credits.refill ? `refill ${credits.refill.amount.toLocaleString("en")} each ${credits.refill.interval}` : null };
+  const text = `${formatCount(credits.remaining)} ${credits.remaining === 1 ? "credit" : "credits"}`;
+  return { text, refill: credits.refill ? `refill ${formatCount(credits.refill.amount)} each ${credits.refill.interval}` : null };
 }
